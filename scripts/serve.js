@@ -1,0 +1,70 @@
+// Builds the app when the build is missing or older than the sources, then serves it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUILD_MARKER = join(ROOT, 'build', 'handler.js');
+const SOURCES = ['src', 'messages', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+
+function newestChange(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) {
+		if (entry === 'paraglide') continue; // generated during the build itself
+		newest = Math.max(newest, newestChange(join(path, entry)));
+	}
+	return newest;
+}
+
+export function buildIfNeeded() {
+	const builtAt = existsSync(BUILD_MARKER) ? statSync(BUILD_MARKER).mtimeMs : 0;
+	const changedAt = Math.max(...SOURCES.map((s) => newestChange(join(ROOT, s))));
+	if (builtAt > changedAt) return;
+	console.log('Building Dreiklang …');
+	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (result.status !== 0) {
+		console.error('The build failed.');
+		process.exit(1);
+	}
+}
+
+/**
+ * Serves the built app. Without ORIGIN or PROTOCOL_HEADER, adapter-node would assume https and
+ * refuse every form post over plain http; here each request says which protocol it really came in on.
+ */
+export async function serve() {
+	process.env.PORT ||= '3000';
+	process.env.DATABASE_PATH ||= './data/dreiklang.db';
+	const forwardProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (forwardProtocol) process.env.PROTOCOL_HEADER = 'x-dreiklang-protocol';
+
+	// Importing the handler applies pending migrations (the server's init hook).
+	const { handler } = await import(pathToFileURL(BUILD_MARKER).href);
+	const server = http.createServer((req, res) => {
+		if (forwardProtocol) {
+			req.headers['x-dreiklang-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+		}
+		handler(req, res);
+	});
+	const port = Number(process.env.PORT);
+	const host = process.env.HOST || '0.0.0.0';
+	server.listen(port, host, () => {
+		const shown = host === '0.0.0.0' ? 'localhost' : host;
+		console.log(`Dreiklang is running on http://${shown}:${port} (database: ${process.env.DATABASE_PATH})`);
+	});
+	const stop = () => {
+		server.close(() => process.exit(0));
+		server.closeAllConnections();
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	return server;
+}

@@ -1,0 +1,97 @@
+import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
+import { loginUrl } from '$lib/server/http/guard';
+import { hasAnyUser } from '$lib/server/domain/users';
+
+/** Opens the database and applies pending migrations before the first request. */
+export const init: ServerInit = () => {
+	getDb();
+};
+
+const handleSession: Handle = ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = validateSessionToken(getDb(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			if (result.renewed) setSessionCookie(event, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+/** Paths anyone may open; everything else needs a session. */
+const PUBLIC_PATHS = ['/login', '/setup', '/health', '/language', '/logout'];
+const isPublic = (path: string) =>
+	PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/')) || path.startsWith('/signin/');
+
+let setupDone = false;
+
+/**
+ * The outer gate: an empty database leads to /setup, signed-out visitors to /login, signed-out
+ * API calls get 401 JSON. Each load, action and endpoint still checks its own permission.
+ */
+const handleGate: Handle = ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (!setupDone) setupDone = hasAnyUser(getDb());
+	if (!setupDone && path !== '/setup' && path !== '/health' && path !== '/language') {
+		if (path.startsWith('/api/')) {
+			return json({ error: { code: 'unauthorized', message: m.error_unauthorized() } }, { status: 401 });
+		}
+		redirect(303, '/setup');
+	}
+	if (!event.locals.user && !isPublic(path)) {
+		if (path.startsWith('/api/')) {
+			return json({ error: { code: 'unauthorized', message: m.error_unauthorized() } }, { status: 401 });
+		}
+		redirect(303, loginUrl(event.url));
+	}
+	return resolve(event);
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses writes that a browser sends from another site. Browsers always send `Origin` with a
+ * POST; scripts that send none (curl, `POST /login` from a test) are not a cross-site risk.
+ * This replaces SvelteKit's own check, which also refuses scripts without an `Origin` header.
+ */
+const handleCrossSite: Handle = ({ event, resolve }) => {
+	const origin = event.request.headers.get('origin');
+	if (!SAFE_METHODS.has(event.request.method) && origin !== null && origin !== event.url.origin) {
+		return json(
+			{ error: { code: 'forbidden', message: m.error_cross_site() } },
+			{ status: 403 }
+		);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleSession, handleLocale, handleCrossSite, handleGate);
+
+/** Unexpected errors are logged here and shown to the user as one plain sentence. */
+export const handleError: HandleServerError = ({ error, status, event }) => {
+	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);
+	return {
+		message: status === 404 ? m.error_not_found() : m.error_internal(),
+		code: status === 404 ? 'not_found' : 'internal'
+	};
+};

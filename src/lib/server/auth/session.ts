@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import type { Conn, Db } from '../db';
+import { sessions, users, type User } from '../db/schema';
+import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from './tokens';
+
+export const SESSION_COOKIE = 'dreiklang_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+
+export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'locale'>;
+
+export interface SessionInfo {
+	id: string;
+	userId: number;
+	expiresAt: Date;
+}
+
+/** Creates a session; the returned token goes into the cookie, only its secret's hash is stored. */
+export function createSession(db: Db, userId: number, now = new Date()) {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	db.insert(sessions)
+		.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
+		.run();
+	return { token: `${id}.${secret}`, expiresAt };
+}
+
+/**
+ * Validates a session token. Expired sessions and sessions of deactivated users are deleted.
+ * A session past half its lifetime is renewed (`renewed: true` tells the caller to reset the cookie).
+ */
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): { session: SessionInfo; user: SessionUser; renewed: boolean } | null {
+	const parts = splitToken(token);
+	if (!parts) return null;
+	const row = db
+		.select({
+			id: sessions.id,
+			secretHash: sessions.secretHash,
+			userId: sessions.userId,
+			expiresAt: sessions.expiresAt,
+			user: { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale },
+			active: users.active
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, parts.id))
+		.get();
+	if (!row) return null;
+	if (!secretMatches(parts.secret, row.secretHash)) return null;
+	if (!row.active || row.expiresAt.getTime() <= now.getTime()) {
+		invalidateSession(db, row.id);
+		return null;
+	}
+	let expiresAt = row.expiresAt;
+	let renewed = false;
+	if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
+		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
+		renewed = true;
+	}
+	return { session: { id: row.id, userId: row.userId, expiresAt }, user: row.user, renewed };
+}
+
+export function invalidateSession(db: Db, sessionId: string) {
+	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(db: Conn, userId: number) {
+	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

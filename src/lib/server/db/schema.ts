@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	blob,
+	check
+} from 'drizzle-orm/sqlite-core';
+import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
+import { ROLES } from '../../roles';
+import { LOCALES } from '../../locales';
+
+/** Milliseconds since the epoch; `Date` objects in TypeScript. */
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Stored lower-cased; the unique index makes e-mail case-insensitive. */
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull().default('de'),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		/** Null until the user has chosen a password through a one-time sign-in link. */
+		passwordHash: text('password_hash'),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the session secret; the secret itself is only ever in the cookie. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** One-time sign-in links an admin hands to a new user (or one who forgot their password). */
+export const signInLinks = sqliteTable(
+	'sign_in_links',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull()
+	},
+	(t) => [index('sign_in_links_user_idx').on(t.userId)]
+);
+
+export const boards = sqliteTable('boards', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	description: text('description').notNull().default(''),
+	horizonShort: text('horizon_short').notNull().default(''),
+	horizonMedium: text('horizon_medium').notNull().default(''),
+	horizonLong: text('horizon_long').notNull().default(''),
+	goalEcological: text('goal_ecological').notNull().default(''),
+	goalEconomic: text('goal_economic').notNull().default(''),
+	goalSocial: text('goal_social').notNull().default(''),
+	version: integer('version').notNull().default(1),
+	createdAt: timestamp('created_at').notNull(),
+	updatedAt: timestamp('updated_at').notNull()
+});
+
+export const actions = sqliteTable(
+	'actions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** Markdown; rendered without raw HTML. */
+		description: text('description').notNull().default(''),
+		dimension: text('dimension', { enum: DIMENSIONS }).notNull(),
+		horizon: text('horizon', { enum: HORIZONS }).notNull(),
+		/** Fractional ordering key: a move rewrites only the moved action. */
+		position: text('position').notNull(),
+		status: text('status', { enum: STATUSES }).notNull().default('planned'),
+		progress: integer('progress').notNull().default(0),
+		/** Calendar date `YYYY-MM-DD`, no time zone. */
+		dueDate: text('due_date'),
+		/** Grows with every change: the base of optimistic concurrency. */
+		version: integer('version').notNull().default(1),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull(),
+		archivedAt: timestamp('archived_at')
+	},
+	(t) => [
+		// The board reads one cell after another in order; archived actions are filtered out.
+		index('actions_board_cell_idx').on(t.boardId, t.dimension, t.horizon, t.position),
+		index('actions_board_due_idx').on(t.boardId, t.dueDate),
+		check('actions_progress_range', sql`${t.progress} between 0 and 100`)
+	]
+);
+
+export const actionOwners = sqliteTable(
+	'action_owners',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.actionId, t.userId] }),
+		index('action_owners_user_idx').on(t.userId)
+	]
+);
+
+export const progressEntries = sqliteTable(
+	'progress_entries',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+		note: text('note').notNull().default(''),
+		progress: integer('progress').notNull(),
+		status: text('status', { enum: STATUSES }),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('progress_entries_action_idx').on(t.actionId, t.createdAt)]
+);
+
+export const EVENT_TYPES = [
+	'created',
+	'edited',
+	'moved',
+	'owners_changed',
+	'progress',
+	'archived',
+	'restored',
+	'frame_changed'
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** History of every change; ids grow, so the live stream can resume from one. */
+export const events = sqliteTable(
+	'events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		actionId: integer('action_id').references(() => actions.id, { onDelete: 'cascade' }),
+		actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		type: text('type', { enum: EVENT_TYPES }).notNull(),
+		/** JSON with what changed, e.g. `{from: {dimension, horizon}, to: {…}}` for a move. */
+		data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [
+		index('events_board_idx').on(t.boardId, t.id),
+		index('events_action_idx').on(t.actionId, t.id)
+	]
+);
+
+/** Small key/value facts about the database itself, e.g. that `npm run demo` created it. */
+export const appMeta = sqliteTable('app_meta', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Board = typeof boards.$inferSelect;
+export type Action = typeof actions.$inferSelect;
+export type ProgressEntry = typeof progressEntries.$inferSelect;
+export type Event = typeof events.$inferSelect;

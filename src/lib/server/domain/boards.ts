@@ -1,0 +1,39 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Conn } from '../db';
+import { boards, type Board } from '../db/schema';
+
+export interface NewBoard {
+	name: string;
+	description?: string;
+	horizonShort?: string;
+	horizonMedium?: string;
+	horizonLong?: string;
+}
+
+/** The horizon texts a new board starts with (the organisation can change them). */
+export const DEFAULT_HORIZONS = {
+	horizonShort: 'bis 6 Monate',
+	horizonMedium: '6–24 Monate',
+	horizonLong: 'über 2 Jahre'
+};
+
+export function createBoard(db: Conn, input: NewBoard, now = new Date()): Board {
+	return db
+		.insert(boards)
+		.values({ ...DEFAULT_HORIZONS, ...input, createdAt: now, updatedAt: now })
+		.returning()
+		.get();
+}
+
+export function listBoards(db: Conn): Pick<Board, 'id' | 'name'>[] {
+	return db.select({ id: boards.id, name: boards.name }).from(boards).orderBy(asc(boards.id)).all();
+}
+
+export function getBoard(db: Conn, id: number): Board | undefined {
+	return db.select().from(boards).where(eq(boards.id, id)).get();
+}
+
+/** The board people land on: the oldest one. */
+export function firstBoardId(db: Conn): number | undefined {
+	return db.select({ id: boards.id }).from(boards).orderBy(asc(boards.id)).limit(1).get()?.id;
+}

@@ -1,0 +1,22 @@
+import type { Role } from '../../roles';
+
+/**
+ * Who may do what — the one place that decides it. Every load, form action and endpoint asks
+ * here (through `$lib/server/http/guard`), so a rule changes in one line.
+ */
+const RULES = {
+	/** See boards, actions, progress, history, the roadmap and what comes next. */
+	read: ['admin', 'member', 'leader', 'staff'],
+	/** Create, edit, move, archive actions; assign owners; log progress. */
+	writeActions: ['admin', 'member'],
+	/** Edit a board's name, description, horizon texts and goals. */
+	editFrame: ['admin', 'leader'],
+	/** Add users, change roles, deactivate. */
+	manageUsers: ['admin']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof RULES;
+
+export function can(role: Role, permission: Permission): boolean {
+	return (RULES[permission] as readonly Role[]).includes(role);
+}

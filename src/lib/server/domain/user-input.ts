@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ROLES } from '../../roles';
+import { LOCALES } from '../../locales';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
+
+/** Input rules for everything about people; form actions and tests share them. */
+export const emailField = z.string().trim().min(1).max(254).pipe(z.email()).transform((e) => e.toLowerCase());
+export const nameField = z.string().trim().min(1).max(100);
+export const passwordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+export const roleField = z.enum(ROLES);
+export const localeField = z.enum(LOCALES);
+export const userIdField = z.coerce.number().int().positive();
+
+export const signInInput = z.object({
+	email: z.string().trim().min(1).max(254),
+	password: z.string().min(1).max(PASSWORD_MAX_LENGTH)
+});
+
+const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
+	z
+		.object({ ...shape, password: passwordField, passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH) })
+		.refine((v) => v.password === v.passwordConfirm, {
+			message: 'passwords_differ',
+			path: ['passwordConfirm']
+		});
+
+export const setupInput = withConfirmation({ name: nameField, email: emailField });
+export const choosePasswordInput = withConfirmation({});
+export const changePasswordInput = withConfirmation({
+	currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH)
+});
+
+export const profileInput = z.object({ name: nameField, locale: localeField });
+
+export const newUserInput = z.discriminatedUnion('access', [
+	z.object({
+		access: z.literal('password'),
+		name: nameField,
+		email: emailField,
+		role: roleField,
+		password: passwordField
+	}),
+	z.object({ access: z.literal('link'), name: nameField, email: emailField, role: roleField })
+]);
+
+export const changeRoleInput = z.object({ userId: userIdField, role: roleField });
+export const userIdInput = z.object({ userId: userIdField });

@@ -1,0 +1,166 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Conn, Db } from '../db';
+import { signInLinks, users, type User } from '../db/schema';
+import type { Role } from '../../roles';
+import type { Locale } from '../../locales';
+import { invalidateUserSessions } from '../auth/session';
+import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from '../auth/tokens';
+import { DomainError } from './errors';
+
+const SIGN_IN_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'locale' | 'active'> & {
+	hasPassword: boolean;
+};
+
+const publicColumns = {
+	id: users.id,
+	email: users.email,
+	name: users.name,
+	role: users.role,
+	locale: users.locale,
+	active: users.active,
+	hasPassword: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean)
+};
+
+export function hasAnyUser(db: Conn): boolean {
+	return db.select({ one: sql`1` }).from(users).limit(1).get() !== undefined;
+}
+
+export function findUserByEmail(db: Conn, email: string): User | undefined {
+	return db
+		.select()
+		.from(users)
+		.where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+		.get();
+}
+
+export function getUser(db: Conn, id: number): User | undefined {
+	return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function listUsers(db: Db): PublicUser[] {
+	return db.select(publicColumns).from(users).orderBy(asc(users.name), asc(users.id)).all();
+}
+
+/** Active users, for choosing owners. */
+export function listActiveUsers(db: Db): Pick<User, 'id' | 'name'>[] {
+	return db
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(eq(users.active, true))
+		.orderBy(asc(users.name))
+		.all();
+}
+
+export interface NewUser {
+	email: string;
+	name: string;
+	role: Role;
+	locale?: Locale;
+	passwordHash?: string | null;
+}
+
+export function createUser(db: Conn, input: NewUser, now = new Date()): User {
+	if (findUserByEmail(db, input.email)) throw new DomainError('email_taken');
+	return db
+		.insert(users)
+		.values({
+			email: input.email.trim().toLowerCase(),
+			name: input.name,
+			role: input.role,
+			locale: input.locale ?? 'de',
+			passwordHash: input.passwordHash ?? null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning()
+		.get();
+}
+
+function otherActiveAdmins(db: Conn, userId: number): number {
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(users)
+		.where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
+		.get()!.n;
+}
+
+/** Changes a role; the last active admin cannot give up the role. */
+export function changeRole(db: Db, userId: number, role: Role, now = new Date()) {
+	db.transaction(
+		(tx) => {
+			const user = getUser(tx, userId);
+			if (!user) throw new DomainError('not_found');
+			if (user.role === 'admin' && role !== 'admin' && otherActiveAdmins(tx, userId) === 0) {
+				throw new DomainError('last_admin');
+			}
+			tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Deactivating ends every session of the user at once; nobody can deactivate themselves. */
+export function setActive(db: Db, actorId: number, userId: number, active: boolean, now = new Date()) {
+	if (actorId === userId && !active) throw new DomainError('self');
+	db.transaction(
+		(tx) => {
+			const user = getUser(tx, userId);
+			if (!user) throw new DomainError('not_found');
+			tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
+			if (!active) invalidateUserSessions(tx, userId);
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function updateProfile(db: Db, userId: number, input: { name: string; locale: Locale }) {
+	db.update(users)
+		.set({ name: input.name, locale: input.locale, updatedAt: new Date() })
+		.where(eq(users.id, userId))
+		.run();
+}
+
+export function setLocale(db: Db, userId: number, locale: Locale) {
+	db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+}
+
+/** Stores a new password hash and ends every session of the user (the caller signs them in anew). */
+export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
+	db.transaction((tx) => {
+		tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+		invalidateUserSessions(tx, userId);
+		tx.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
+	});
+}
+
+/** A one-time link with which a user chooses their password; earlier links of the user stop working. */
+export function createSignInLink(db: Db, userId: number, now = new Date()): string {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	db.transaction((tx) => {
+		tx.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
+		tx.insert(signInLinks)
+			.values({
+				id,
+				secretHash: hashSecret(secret),
+				userId,
+				createdAt: now,
+				expiresAt: new Date(now.getTime() + SIGN_IN_LINK_LIFETIME_MS)
+			})
+			.run();
+	});
+	return `${id}.${secret}`;
+}
+
+/** The active user a sign-in link belongs to, if the link is valid and unused. */
+export function findSignInLinkUser(db: Db, token: string, now = new Date()): User | undefined {
+	const parts = splitToken(token);
+	if (!parts) return undefined;
+	const link = db.select().from(signInLinks).where(eq(signInLinks.id, parts.id)).get();
+	if (!link || !secretMatches(parts.secret, link.secretHash)) return undefined;
+	if (link.expiresAt.getTime() <= now.getTime()) return undefined;
+	const user = getUser(db, link.userId);
+	return user?.active ? user : undefined;
+}

@@ -1,0 +1,78 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import type { ZodType } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { translateIssues } from './validation';
+
+export type ApiErrorCode =
+	| 'bad_request'
+	| 'unauthorized'
+	| 'forbidden'
+	| 'not_found'
+	| 'conflict'
+	| 'payload_too_large'
+	| 'too_many_requests'
+	| 'internal';
+
+/** An error the JSON API answers with `{error: {code, message, fields?}}`. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: ApiErrorCode,
+		message: string,
+		readonly fields?: Record<string, string>,
+		readonly extra?: Record<string, unknown>
+	) {
+		super(message);
+	}
+}
+
+export function apiErrorResponse(err: ApiError) {
+	return json(
+		{
+			error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) },
+			...err.extra
+		},
+		{ status: err.status }
+	);
+}
+
+/** Wraps an endpoint: ApiErrors become their JSON answer, anything else a plain 500 — never a stack. */
+export function apiHandler<E extends RequestEvent>(handler: (event: E) => Promise<Response> | Response) {
+	return async (event: E): Promise<Response> => {
+		try {
+			return await handler(event);
+		} catch (err) {
+			if (err instanceof ApiError) return apiErrorResponse(err);
+			console.error(err);
+			return apiErrorResponse(new ApiError(500, 'internal', m.error_internal()));
+		}
+	};
+}
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+/** Reads a JSON body (64 KB at most) and validates it with the schema, or throws a 400/413. */
+export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	const text = await request.text();
+	if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
+		throw new ApiError(413, 'payload_too_large', m.error_payload_too_large());
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		throw new ApiError(400, 'bad_request', m.error_json());
+	}
+	const result = schema.safeParse(body);
+	if (!result.success) {
+		throw new ApiError(400, 'bad_request', m.error_check_fields(), translateIssues(result.error.issues));
+	}
+	return result.data;
+}
+
+/** Parses a positive integer route parameter, or answers 404. */
+export function idParam(value: string): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, 'not_found', m.error_not_found());
+	return id;
+}

@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { createSession } from '$lib/server/auth/session';
+import { hashPassword } from '$lib/server/auth/password';
+import { choosePasswordInput } from '$lib/server/domain/user-input';
+import { findSignInLinkUser, setPasswordHash } from '$lib/server/domain/users';
+import { setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
+import { parseForm } from '$lib/server/http/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const user = findSignInLinkUser(getDb(), params.token);
+	return { valid: !!user, name: user?.name ?? '', email: user?.email ?? '' };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const db = getDb();
+		const user = findSignInLinkUser(db, event.params.token);
+		if (!user) return fail(410, { expired: true });
+		const form = await parseForm(event.request, choosePasswordInput, ['password', 'passwordConfirm']);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		// Setting the password also retires the link, so it works exactly once.
+		setPasswordHash(db, user.id, await hashPassword(form.data.password));
+		const session = createSession(db, user.id);
+		setSessionCookie(event, session.token, session.expiresAt);
+		setLocaleCookie(event, user.locale);
+		redirect(303, '/');
+	}
+};

@@ -1,0 +1,22 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The signed-in user's language is written to the cookie at sign-in and in settings.
+			strategy: ['cookie', 'baseLocale']
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		// argon2 hashing is deliberately slow; server tests hash real passwords.
+		testTimeout: 20_000
+	}
+});
