@@ -11,12 +11,5 @@ export default defineConfig({
 			// The signed-in user's language is written to the cookie at sign-in and in settings.
 			strategy: ['cookie', 'baseLocale']
 		})
-	],
-	test: {
-		include: ['src/**/*.test.ts'],
-		environment: 'node',
-		expect: { requireAssertions: true },
-		// argon2 hashing is deliberately slow; server tests hash real passwords.
-		testTimeout: 20_000
-	}
+	]
 });

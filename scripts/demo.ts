@@ -17,8 +17,7 @@ function madeByDemo(file: string): boolean {
 		const db = new Database(file, { readonly: true, fileMustExist: true });
 		try {
 			const row = db.prepare('select value from app_meta where key = ?').get(DEMO_MARKER.key) as
-				| { value: string }
-				| undefined;
+				{ value: string } | undefined;
 			return row?.value === DEMO_MARKER.value;
 		} finally {
 			db.close();
@@ -44,5 +43,7 @@ db.$client.close();
 
 buildIfNeeded();
 await serve();
-console.log(`\nDemo sign-ins (password: ${password}${process.env.DEMO_PASSWORD ? '' : ', set DEMO_PASSWORD to change it'}):`);
+console.log(
+	`\nDemo sign-ins (password: ${password}${process.env.DEMO_PASSWORD ? '' : ', set DEMO_PASSWORD to change it'}):`
+);
 for (const p of people) console.log(`  ${p.email.padEnd(22)} ${p.role}`);

@@ -7,7 +7,15 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD_MARKER = join(ROOT, 'build', 'handler.js');
-const SOURCES = ['src', 'messages', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+	'src',
+	'messages',
+	'static',
+	'drizzle',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json'
+];
 
 function newestChange(path) {
 	if (!existsSync(path)) return 0;
@@ -26,10 +34,14 @@ export function buildIfNeeded() {
 	const changedAt = Math.max(...SOURCES.map((s) => newestChange(join(ROOT, s))));
 	if (builtAt > changedAt) return;
 	console.log('Building Dreiklang …');
-	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const result = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	if (result.status !== 0) {
 		console.error('The build failed.');
 		process.exit(1);
@@ -58,7 +70,9 @@ export async function serve() {
 	const host = process.env.HOST || '0.0.0.0';
 	server.listen(port, host, () => {
 		const shown = host === '0.0.0.0' ? 'localhost' : host;
-		console.log(`Dreiklang is running on http://${shown}:${port} (database: ${process.env.DATABASE_PATH})`);
+		console.log(
+			`Dreiklang is running on http://${shown}:${port} (database: ${process.env.DATABASE_PATH})`
+		);
 	});
 	const stop = () => {
 		server.close(() => process.exit(0));

@@ -1,4 +1,10 @@
-import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
@@ -54,13 +60,19 @@ const handleGate: Handle = ({ event, resolve }) => {
 	if (!setupDone) setupDone = hasAnyUser(getDb());
 	if (!setupDone && path !== '/setup' && path !== '/health' && path !== '/language') {
 		if (path.startsWith('/api/')) {
-			return json({ error: { code: 'unauthorized', message: m.error_unauthorized() } }, { status: 401 });
+			return json(
+				{ error: { code: 'unauthorized', message: m.error_unauthorized() } },
+				{ status: 401 }
+			);
 		}
 		redirect(303, '/setup');
 	}
 	if (!event.locals.user && !isPublic(path)) {
 		if (path.startsWith('/api/')) {
-			return json({ error: { code: 'unauthorized', message: m.error_unauthorized() } }, { status: 401 });
+			return json(
+				{ error: { code: 'unauthorized', message: m.error_unauthorized() } },
+				{ status: 401 }
+			);
 		}
 		redirect(303, loginUrl(event.url));
 	}
@@ -77,10 +89,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const handleCrossSite: Handle = ({ event, resolve }) => {
 	const origin = event.request.headers.get('origin');
 	if (!SAFE_METHODS.has(event.request.method) && origin !== null && origin !== event.url.origin) {
-		return json(
-			{ error: { code: 'forbidden', message: m.error_cross_site() } },
-			{ status: 403 }
-		);
+		return json({ error: { code: 'forbidden', message: m.error_cross_site() } }, { status: 403 });
 	}
 	return resolve(event);
 };

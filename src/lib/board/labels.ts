@@ -4,7 +4,11 @@ import type { Role } from '$lib/roles';
 
 /** Translated names of the fixed identifiers; the identifiers themselves never change. */
 export const dimensionLabel = (d: Dimension) =>
-	({ ecological: m.dimension_ecological, economic: m.dimension_economic, social: m.dimension_social })[d]();
+	({
+		ecological: m.dimension_ecological,
+		economic: m.dimension_economic,
+		social: m.dimension_social
+	})[d]();
 
 export const horizonLabel = (h: Horizon) =>
 	({ short: m.horizon_short, medium: m.horizon_medium, long: m.horizon_long })[h]();

@@ -43,7 +43,13 @@ export function validateSessionToken(
 			secretHash: sessions.secretHash,
 			userId: sessions.userId,
 			expiresAt: sessions.expiresAt,
-			user: { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale },
+			user: {
+				id: users.id,
+				email: users.email,
+				name: users.name,
+				role: users.role,
+				locale: users.locale
+			},
 			active: users.active
 		})
 		.from(sessions)

@@ -59,7 +59,8 @@ const ACTIONS: DemoAction[] = [
 	},
 	{
 		title: 'Mülltrennung in allen Teeküchen',
-		description: 'Einheitliche Behälter und gut lesbare Piktogramme für Papier, Verpackungen und Bioabfall.',
+		description:
+			'Einheitliche Behälter und gut lesbare Piktogramme für Papier, Verpackungen und Bioabfall.',
 		dimension: 'ecological',
 		horizon: 'short',
 		status: 'done',
@@ -93,7 +94,8 @@ const ACTIONS: DemoAction[] = [
 	},
 	{
 		title: 'Photovoltaik auf dem Dach der Geschäftsstelle',
-		description: 'Statik prüfen lassen, Fördermittel der KfW und des Landes klären, Angebote einholen.',
+		description:
+			'Statik prüfen lassen, Fördermittel der KfW und des Landes klären, Angebote einholen.',
 		dimension: 'ecological',
 		horizon: 'long',
 		status: 'planned',
@@ -102,7 +104,8 @@ const ACTIONS: DemoAction[] = [
 	},
 	{
 		title: 'Fuhrpark schrittweise auf E-Autos umstellen',
-		description: 'Bei jedem Ersatz eines Dienstwagens ein E-Auto wählen; Ladepunkte an zwei Standorten.',
+		description:
+			'Bei jedem Ersatz eines Dienstwagens ein E-Auto wählen; Ladepunkte an zwei Standorten.',
 		dimension: 'ecological',
 		horizon: 'long',
 		status: 'planned',
@@ -123,7 +126,8 @@ const ACTIONS: DemoAction[] = [
 	},
 	{
 		title: 'Papierlose Rechnungsablage',
-		description: 'Eingangsrechnungen digital prüfen und freigeben; weniger Papier, schnellere Wege.',
+		description:
+			'Eingangsrechnungen digital prüfen und freigeben; weniger Papier, schnellere Wege.',
 		dimension: 'economic',
 		horizon: 'short',
 		status: 'in_progress',
@@ -173,7 +177,8 @@ const ACTIONS: DemoAction[] = [
 	},
 	{
 		title: 'Ideenbox im Intranet',
-		description: 'Alle Mitarbeitenden können Vorschläge für mehr Nachhaltigkeit einreichen und unterstützen.',
+		description:
+			'Alle Mitarbeitenden können Vorschläge für mehr Nachhaltigkeit einreichen und unterstützen.',
 		dimension: 'social',
 		horizon: 'short',
 		status: 'in_progress',
@@ -192,7 +197,9 @@ const ACTIONS: DemoAction[] = [
 		status: 'in_progress',
 		due: 90,
 		owners: ['admin'],
-		log: [[15, 50, 'Betriebsrat hat zugestimmt; Vertrag mit dem Anbieter in Prüfung.', 'in_progress']]
+		log: [
+			[15, 50, 'Betriebsrat hat zugestimmt; Vertrag mit dem Anbieter in Prüfung.', 'in_progress']
+		]
 	},
 	{
 		title: 'Freiwilligentag mit der Tafel',

@@ -4,7 +4,13 @@ import { LOCALES } from '../../locales';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 
 /** Input rules for everything about people; form actions and tests share them. */
-export const emailField = z.string().trim().min(1).max(254).pipe(z.email()).transform((e) => e.toLowerCase());
+export const emailField = z
+	.string()
+	.trim()
+	.min(1)
+	.max(254)
+	.pipe(z.email())
+	.transform((e) => e.toLowerCase());
 export const nameField = z.string().trim().min(1).max(100);
 export const passwordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const roleField = z.enum(ROLES);
@@ -16,19 +22,21 @@ export const signInInput = z.object({
 	password: z.string().min(1).max(PASSWORD_MAX_LENGTH)
 });
 
-const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
-	z
-		.object({ ...shape, password: passwordField, passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH) })
-		.refine((v) => v.password === v.passwordConfirm, {
-			message: 'passwords_differ',
-			path: ['passwordConfirm']
-		});
+const newPassword = {
+	password: passwordField,
+	passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH)
+};
+const confirmed = (v: { password: string; passwordConfirm: string }) =>
+	v.password === v.passwordConfirm;
+const confirmError = { message: 'passwords_differ', path: ['passwordConfirm'] };
 
-export const setupInput = withConfirmation({ name: nameField, email: emailField });
-export const choosePasswordInput = withConfirmation({});
-export const changePasswordInput = withConfirmation({
-	currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH)
-});
+export const setupInput = z
+	.object({ name: nameField, email: emailField, ...newPassword })
+	.refine(confirmed, confirmError);
+export const choosePasswordInput = z.object(newPassword).refine(confirmed, confirmError);
+export const changePasswordInput = z
+	.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), ...newPassword })
+	.refine(confirmed, confirmError);
 
 export const profileInput = z.object({ name: nameField, locale: localeField });
 

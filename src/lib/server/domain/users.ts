@@ -24,7 +24,13 @@ const publicColumns = {
 };
 
 export function hasAnyUser(db: Conn): boolean {
-	return db.select({ one: sql`1` }).from(users).limit(1).get() !== undefined;
+	return (
+		db
+			.select({ one: sql`1` })
+			.from(users)
+			.limit(1)
+			.get() !== undefined
+	);
 }
 
 export function findUserByEmail(db: Conn, email: string): User | undefined {
@@ -102,7 +108,13 @@ export function changeRole(db: Db, userId: number, role: Role, now = new Date())
 }
 
 /** Deactivating ends every session of the user at once; nobody can deactivate themselves. */
-export function setActive(db: Db, actorId: number, userId: number, active: boolean, now = new Date()) {
+export function setActive(
+	db: Db,
+	actorId: number,
+	userId: number,
+	active: boolean,
+	now = new Date()
+) {
 	if (actorId === userId && !active) throw new DomainError('self');
 	db.transaction(
 		(tx) => {

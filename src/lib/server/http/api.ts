@@ -37,7 +37,9 @@ export function apiErrorResponse(err: ApiError) {
 }
 
 /** Wraps an endpoint: ApiErrors become their JSON answer, anything else a plain 500 — never a stack. */
-export function apiHandler<E extends RequestEvent>(handler: (event: E) => Promise<Response> | Response) {
+export function apiHandler<E extends RequestEvent>(
+	handler: (event: E) => Promise<Response> | Response
+) {
 	return async (event: E): Promise<Response> => {
 		try {
 			return await handler(event);
@@ -65,7 +67,12 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 	}
 	const result = schema.safeParse(body);
 	if (!result.success) {
-		throw new ApiError(400, 'bad_request', m.error_check_fields(), translateIssues(result.error.issues));
+		throw new ApiError(
+			400,
+			'bad_request',
+			m.error_check_fields(),
+			translateIssues(result.error.issues, body)
+		);
 	}
 	return result.data;
 }
@@ -73,6 +80,7 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 /** Parses a positive integer route parameter, or answers 404. */
 export function idParam(value: string): number {
 	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, 'not_found', m.error_not_found());
+	if (!Number.isSafeInteger(id) || id <= 0)
+		throw new ApiError(404, 'not_found', m.error_not_found());
 	return id;
 }

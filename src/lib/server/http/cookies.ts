@@ -1,6 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '../auth/session';
-import { cookieName as LOCALE_COOKIE, cookieMaxAge as LOCALE_MAX_AGE } from '$lib/paraglide/runtime';
+import {
+	cookieName as LOCALE_COOKIE,
+	cookieMaxAge as LOCALE_MAX_AGE
+} from '$lib/paraglide/runtime';
 import type { Locale } from '../../locales';
 
 interface CookieEvent {

@@ -10,7 +10,7 @@ const CUSTOM_MESSAGES: Record<string, () => string> = {
 };
 
 /** Turns one validation issue into a short sentence in the user's language. */
-function translateIssue(issue: core.$ZodIssue): string {
+function translateIssue(issue: core.$ZodIssue, given: unknown): string {
 	switch (issue.code) {
 		case 'too_small':
 			if (issue.origin === 'string') {
@@ -29,7 +29,7 @@ function translateIssue(issue: core.$ZodIssue): string {
 		case 'invalid_value':
 			return m.error_choose();
 		case 'invalid_type':
-			return issue.input === undefined || issue.input === null ? m.error_required() : m.error_invalid();
+			return given === undefined ? m.error_required() : m.error_invalid();
 		case 'custom':
 			return CUSTOM_MESSAGES[issue.message]?.() ?? m.error_invalid();
 		default:
@@ -37,12 +37,16 @@ function translateIssue(issue: core.$ZodIssue): string {
 	}
 }
 
-/** The first problem of each field, translated, keyed by the field's path (`owners.0` → `owners`). */
-export function translateIssues(issues: core.$ZodIssue[]): FieldErrors {
+/**
+ * The first problem of each field, translated, keyed by the field's path (`owners.0` → `owners`).
+ * `input` (what was sent) tells a missing field from a wrong one.
+ */
+export function translateIssues(issues: core.$ZodIssue[], input?: unknown): FieldErrors {
 	const errors: FieldErrors = {};
+	const sent = (input ?? {}) as Record<string, unknown>;
 	for (const issue of issues) {
 		const field = String(issue.path[0] ?? '_');
-		errors[field] ??= translateIssue(issue);
+		errors[field] ??= translateIssue(issue, issue.path.length ? sent[field] : input);
 	}
 	return errors;
 }
@@ -68,8 +72,7 @@ export function formValues(fields: Record<string, unknown>, omit: string[] = [])
 }
 
 export type FormResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; values: Record<string, string>; errors: FieldErrors };
+	{ ok: true; data: T } | { ok: false; values: Record<string, string>; errors: FieldErrors };
 
 /** Validates a submitted form with a schema; secret fields are left out of the echoed values. */
 export async function parseForm<T>(
@@ -88,6 +91,6 @@ export async function parseForm<T>(
 	return {
 		ok: false,
 		values: formValues(fields, secretFields),
-		errors: translateIssues(result.error.issues)
+		errors: translateIssues(result.error.issues, fields)
 	};
 }

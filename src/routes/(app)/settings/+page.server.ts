@@ -32,7 +32,10 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { password: { errors: form.errors } });
 		const db = getDb();
 		const stored = getUser(db, user.id);
-		if (!stored?.passwordHash || !(await verifyPassword(stored.passwordHash, form.data.currentPassword))) {
+		if (
+			!stored?.passwordHash ||
+			!(await verifyPassword(stored.passwordHash, form.data.currentPassword))
+		) {
 			return fail(400, { password: { errors: { currentPassword: m.error_current_password() } } });
 		}
 		// A new password ends every session, this one included; the user stays signed in here.

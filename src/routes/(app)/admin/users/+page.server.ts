@@ -48,7 +48,9 @@ export const actions: Actions = {
 			const passwordHash = input.access === 'password' ? await hashPassword(input.password) : null;
 			const user = createUser(db, { ...input, passwordHash });
 			const link =
-				input.access === 'link' ? signInLinkUrl(event.url.origin, createSignInLink(db, user.id)) : null;
+				input.access === 'link'
+					? signInLinkUrl(event.url.origin, createSignInLink(db, user.id))
+					: null;
 			return { create: { created: { name: user.name, email: user.email, link } } };
 		} catch (err) {
 			const { password: _password, ...values } = form.data as Record<string, string>;

@@ -18,7 +18,10 @@ export const actions: Actions = {
 		const db = getDb();
 		const user = findSignInLinkUser(db, event.params.token);
 		if (!user) return fail(410, { expired: true });
-		const form = await parseForm(event.request, choosePasswordInput, ['password', 'passwordConfirm']);
+		const form = await parseForm(event.request, choosePasswordInput, [
+			'password',
+			'passwordConfirm'
+		]);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		// Setting the password also retires the link, so it works exactly once.
 		setPasswordHash(db, user.id, await hashPassword(form.data.password));

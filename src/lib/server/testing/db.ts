@@ -1,4 +1,4 @@
-import { migrateDatabase, openDatabase, type Db } from './index';
+import { migrateDatabase, openDatabase, type Db } from '../db';
 
 /** A fresh in-memory database with the real migrations applied — for tests only. */
 export function createTestDb(): Db {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../testing/db';
+import { makeUser } from '../testing/factories';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	SESSION_LIFETIME_MS,
+	validateSessionToken
+} from './session';
+import { sessions } from '../db/schema';
+import { setActive } from '../domain/users';
+
+describe('sessions', () => {
+	it('validates a fresh token and stores only a hash of its secret', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const { token } = createSession(db, user.id);
+		const [id, secret] = token.split('.');
+
+		const result = validateSessionToken(db, token);
+		expect(result?.user).toMatchObject({ id: user.id, email: user.email, role: 'member' });
+		expect(result?.renewed).toBe(false);
+
+		const stored = db.select().from(sessions).all();
+		expect(stored).toHaveLength(1);
+		expect(stored[0].id).toBe(id);
+		expect(Buffer.from(stored[0].secretHash).toString()).not.toContain(secret);
+	});
+
+	it('refuses a token with a wrong secret or a wrong shape', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const { token } = createSession(db, user.id);
+		const [id] = token.split('.');
+		expect(validateSessionToken(db, `${id}.wrongsecret`)).toBeNull();
+		expect(validateSessionToken(db, id)).toBeNull();
+		expect(validateSessionToken(db, 'a.b.c')).toBeNull();
+	});
+
+	it('renews a session past half its lifetime and ends an expired one', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const start = new Date('2026-01-01T00:00:00Z');
+		const { token } = createSession(db, user.id, start);
+
+		const later = new Date(start.getTime() + SESSION_LIFETIME_MS * 0.6);
+		const renewed = validateSessionToken(db, token, later);
+		expect(renewed?.renewed).toBe(true);
+		expect(renewed?.session.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
+
+		const muchLater = new Date(later.getTime() + SESSION_LIFETIME_MS + 1);
+		expect(validateSessionToken(db, token, muchLater)).toBeNull();
+		expect(db.select().from(sessions).all()).toHaveLength(0);
+	});
+
+	it('ends on sign-out, for all devices, and when the user is deactivated', async () => {
+		const db = createTestDb();
+		const admin = await makeUser(db, { role: 'admin' });
+		const user = await makeUser(db);
+		const a = createSession(db, user.id);
+		const b = createSession(db, user.id);
+		const c = createSession(db, user.id);
+
+		invalidateSession(db, validateSessionToken(db, a.token)!.session.id);
+		expect(validateSessionToken(db, a.token)).toBeNull();
+		expect(validateSessionToken(db, b.token)).not.toBeNull();
+
+		invalidateUserSessions(db, user.id);
+		expect(validateSessionToken(db, b.token)).toBeNull();
+
+		const d = createSession(db, user.id);
+		setActive(db, admin.id, user.id, false);
+		expect(validateSessionToken(db, c.token)).toBeNull();
+		expect(validateSessionToken(db, d.token)).toBeNull();
+	});
+});

@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright';
+import {
+	test as base,
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type Page
+} from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS, type Role } from './demo';
+
+export { expect };
+export * from './demo';
+
+export interface Account {
+	name: string;
+	email: string;
+	password: string;
+	role: Role;
+}
+
+/** An e-mail address no other test (or earlier run) uses. */
+export function uniqueEmail(label = 'person'): string {
+	const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+	return `${label}-${suffix}@example.org`;
+}
+
+/** The demo account of a role, with its password. */
+export function demoAccount(role: Role): Account {
+	return { ...DEMO_USERS[role], password: DEMO_PASSWORD, role };
+}
+
+/**
+ * Signs in the way scripts do (the contract in DESIGN.md): `POST /login` as a form sets the
+ * session cookie. `request` may be `page.request`, which shares the page's cookies.
+ */
+export async function signInByRequest(
+	request: APIRequestContext,
+	account: Pick<Account, 'email' | 'password'>
+) {
+	const response = await request.post('/login', {
+		form: { email: account.email, password: account.password },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `sign-in of ${account.email}`).toBe(303);
+	return response;
+}
+
+/** Signs in through the real form on /login (the page must show it). */
+export async function signInWithForm(page: Page, account: Pick<Account, 'email' | 'password'>) {
+	await page.getByLabel('E-Mail').fill(account.email);
+	await page.getByLabel('Passwort', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Accessibility violations that are serious or critical, in a form that reads well in a failure. */
+export async function seriousA11yViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		}));
+}
+
+interface NewUserOptions {
+	role?: Role;
+	name?: string;
+	password?: string;
+	label?: string;
+}
+
+interface Fixtures {
+	/** Signs the test's page in as the demo account of a role (fast, by request). */
+	signInAs: (role: Role) => Promise<Account>;
+	/** An admin adds a person with a first password (by request); returns the new account. */
+	createUser: (options?: NewUserOptions) => Promise<Account>;
+	/** A page in a browser context of its own (another device), signed in as `account`. */
+	openSignedIn: (account: Pick<Account, 'email' | 'password'>) => Promise<Page>;
+	/** A page in a fresh, signed-out browser context of its own. */
+	openFreshPage: () => Promise<Page>;
+}
+
+async function newPageInOwnContext(browser: Browser, baseURL: string | undefined) {
+	const context = await browser.newContext({ baseURL });
+	return { context, page: await context.newPage() };
+}
+
+export const test = base.extend<Fixtures>({
+	signInAs: async ({ page }, use) => {
+		await use(async (role) => {
+			const account = demoAccount(role);
+			await signInByRequest(page.request, account);
+			return account;
+		});
+	},
+
+	createUser: async ({ playwright, baseURL }, use) => {
+		let admin: APIRequestContext | undefined;
+		await use(async (options = {}) => {
+			if (!admin) {
+				admin = await playwright.request.newContext({ baseURL });
+				await signInByRequest(admin, demoAccount('admin'));
+			}
+			const email = uniqueEmail(options.label);
+			const account: Account = {
+				name: options.name ?? `Testperson ${email.split('@')[0]}`,
+				email,
+				password: options.password ?? `pw-${Math.random().toString(36).slice(2, 12)}`,
+				role: options.role ?? 'staff'
+			};
+			const response = await admin.post('/admin/users?/create', {
+				form: {
+					name: account.name,
+					email: account.email,
+					role: account.role,
+					access: 'password',
+					password: account.password
+				},
+				headers: { accept: 'text/html' }
+			});
+			expect(response.status(), `adding ${account.email}`).toBe(200);
+			return account;
+		});
+		await admin?.dispose();
+	},
+
+	openSignedIn: async ({ browser, baseURL }, use) => {
+		const contexts: { close(): Promise<void> }[] = [];
+		await use(async (account) => {
+			const { context, page } = await newPageInOwnContext(browser, baseURL);
+			contexts.push(context);
+			await signInByRequest(page.request, account);
+			return page;
+		});
+		await Promise.all(contexts.map((c) => c.close()));
+	},
+
+	openFreshPage: async ({ browser, baseURL }, use) => {
+		const contexts: { close(): Promise<void> }[] = [];
+		await use(async () => {
+			const { context, page } = await newPageInOwnContext(browser, baseURL);
+			contexts.push(context);
+			return page;
+		});
+		await Promise.all(contexts.map((c) => c.close()));
+	}
+});
