@@ -1,7 +1,14 @@
 /** A rule of the domain was broken; routes turn the code into a translated message. */
 export class DomainError extends Error {
 	constructor(
-		readonly code: 'not_found' | 'email_taken' | 'last_admin' | 'self' | 'conflict' | 'archived',
+		readonly code:
+			| 'not_found'
+			| 'email_taken'
+			| 'last_admin'
+			| 'self'
+			| 'conflict'
+			| 'archived'
+			| 'invalid_owner',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);

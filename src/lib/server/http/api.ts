@@ -2,6 +2,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import type { ZodType } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { translateIssues } from './validation';
+import { DomainError } from '../domain/errors';
 
 export type ApiErrorCode =
 	| 'bad_request'
@@ -45,6 +46,7 @@ export function apiHandler<E extends RequestEvent>(
 			return await handler(event);
 		} catch (err) {
 			if (err instanceof ApiError) return apiErrorResponse(err);
+			if (err instanceof DomainError) return apiErrorResponse(fromDomainError(err));
 			console.error(err);
 			return apiErrorResponse(new ApiError(500, 'internal', m.error_internal()));
 		}
@@ -55,7 +57,7 @@ const MAX_JSON_BYTES = 64 * 1024;
 
 /** Reads a JSON body (64 KB at most) and validates it with the schema, or throws a 400/413. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	const text = await request.text();
+	const text = (await request.text()) || '{}';
 	if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
 		throw new ApiError(413, 'payload_too_large', m.error_payload_too_large());
 	}
@@ -83,4 +85,24 @@ export function idParam(value: string): number {
 	if (!Number.isSafeInteger(id) || id <= 0)
 		throw new ApiError(404, 'not_found', m.error_not_found());
 	return id;
+}
+
+/** The HTTP answer to a broken domain rule. */
+export function fromDomainError(err: DomainError): ApiError {
+	switch (err.code) {
+		case 'not_found':
+			return new ApiError(404, 'not_found', m.error_not_found());
+		case 'conflict':
+			return new ApiError(409, 'conflict', m.error_conflict(), undefined, {
+				current: err.details?.current
+			});
+		case 'archived':
+			return new ApiError(409, 'conflict', m.error_archived());
+		case 'invalid_owner':
+			return new ApiError(400, 'bad_request', m.error_check_fields(), {
+				owners: m.error_invalid_owner()
+			});
+		default:
+			return new ApiError(400, 'bad_request', m.error_invalid());
+	}
 }

@@ -28,8 +28,9 @@ function translateIssue(issue: core.$ZodIssue, given: unknown): string {
 			return issue.format === 'email' ? m.error_email() : m.error_invalid();
 		case 'invalid_value':
 			return m.error_choose();
+		case 'invalid_union':
 		case 'invalid_type':
-			return given === undefined ? m.error_required() : m.error_invalid();
+			return given === undefined || given === '' ? m.error_required() : m.error_invalid();
 		case 'custom':
 			return CUSTOM_MESSAGES[issue.message]?.() ?? m.error_invalid();
 		default:

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
+
+/** Input rules for actions; the form actions and the JSON API share every one of them. */
+
+/** A whole number, given as a number (JSON) or as digits (forms). */
+const integer = (min: number, max: number) =>
+	z
+		.union([
+			z.number(),
+			z
+				.string()
+				.trim()
+				.regex(/^-?\d+$/)
+				.transform(Number)
+		])
+		.pipe(z.number().int().min(min).max(max));
+
+const isCalendarDate = (s: string) => {
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const MAX_OWNERS = 20;
+/** Any index past the end of a cell places the action last. */
+export const LAST_INDEX = 100_000;
+
+export const titleField = z.string().trim().min(1).max(200);
+export const descriptionField = z.string().max(10_000);
+export const dimensionField = z.enum(DIMENSIONS);
+export const horizonField = z.enum(HORIZONS);
+export const statusField = z.enum(STATUSES);
+export const progressField = integer(0, 100);
+export const versionField = integer(1, 2 ** 31);
+export const idField = integer(1, 2 ** 31);
+/** `YYYY-MM-DD`; empty means no date. */
+export const dueDateField = z
+	.union([
+		z.literal(''),
+		z.null(),
+		z.string().trim().max(10).refine(isCalendarDate, { message: 'date_invalid' })
+	])
+	.transform((v) => v || null);
+/** Owner ids; forms send one `owners` field per checked box plus an empty one. */
+export const ownersField = z.preprocess(
+	(v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).filter((x) => x !== '')),
+	z.array(idField).max(MAX_OWNERS)
+);
+/** A status change is optional where an empty choice means "leave it". */
+const optionalStatus = z.preprocess((v) => (v === '' ? undefined : v), statusField.optional());
+
+export const createActionInput = z.object({
+	title: titleField,
+	description: descriptionField.optional(),
+	dimension: dimensionField,
+	horizon: horizonField,
+	status: optionalStatus,
+	progress: progressField.optional(),
+	dueDate: dueDateField.optional(),
+	owners: ownersField.optional()
+});
+export type CreateActionInput = z.infer<typeof createActionInput>;
+
+export const updateActionInput = z.object({
+	title: titleField.optional(),
+	description: descriptionField.optional(),
+	status: optionalStatus,
+	progress: progressField.optional(),
+	dueDate: dueDateField.optional(),
+	owners: ownersField.optional(),
+	version: versionField
+});
+export type UpdateActionInput = z.infer<typeof updateActionInput>;
+
+export const moveActionInput = z.object({
+	dimension: dimensionField,
+	horizon: horizonField,
+	index: integer(0, LAST_INDEX),
+	version: versionField
+});
+export type MoveActionInput = z.infer<typeof moveActionInput>;
+
+export const progressInput = z.object({
+	note: z.string().trim().max(2000).default(''),
+	progress: progressField,
+	status: optionalStatus
+});
+export type ProgressInput = z.infer<typeof progressInput>;
+
+export const versionInput = z.object({ version: versionField });

@@ -1,0 +1,483 @@
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { Conn, Db } from '../db';
+import { actionOwners, actions, progressEntries, users, type Action } from '../db/schema';
+import { keyBetween, spreadKeys } from '../../board/ordering';
+import type { Cell, Dimension, Horizon, Status } from '../../board/cells';
+import { ownersOf } from './board-actions';
+import { DomainError } from './errors';
+import { recordEvent } from './events';
+import type {
+	CreateActionInput,
+	MoveActionInput,
+	ProgressInput,
+	UpdateActionInput
+} from './action-input';
+
+export interface Actor {
+	id: number;
+	name: string;
+}
+
+/** One action as the API and the pages show it. `position` is its 0-based place in its cell. */
+export interface ActionView {
+	id: number;
+	boardId: number;
+	title: string;
+	description: string;
+	dimension: Dimension;
+	horizon: Horizon;
+	position: number;
+	status: Status;
+	progress: number;
+	owners: { id: number; name: string }[];
+	dueDate: string | null;
+	version: number;
+	createdAt: string;
+	updatedAt: string;
+	archived: boolean;
+}
+
+const IMMEDIATE = { behavior: 'immediate' } as const;
+
+function findRow(db: Conn, id: number): Action | undefined {
+	return db.select().from(actions).where(eq(actions.id, id)).get();
+}
+
+/** Place of an action in its cell: how many live actions of the cell come before it. */
+function placeInCell(db: Conn, row: Action): number {
+	if (row.archivedAt) return 0;
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(actions)
+		.where(
+			and(
+				eq(actions.boardId, row.boardId),
+				eq(actions.dimension, row.dimension),
+				eq(actions.horizon, row.horizon),
+				isNull(actions.archivedAt),
+				sql`(${actions.position} < ${row.position} or (${actions.position} = ${row.position} and ${actions.id} < ${row.id}))`
+			)
+		)
+		.get()!.n;
+}
+
+function toView(db: Conn, row: Action): ActionView {
+	return {
+		id: row.id,
+		boardId: row.boardId,
+		title: row.title,
+		description: row.description,
+		dimension: row.dimension,
+		horizon: row.horizon,
+		position: placeInCell(db, row),
+		status: row.status,
+		progress: row.progress,
+		owners: ownersOf(db, [row.id]).get(row.id) ?? [],
+		dueDate: row.dueDate,
+		version: row.version,
+		createdAt: row.createdAt.toISOString(),
+		updatedAt: row.updatedAt.toISOString(),
+		archived: row.archivedAt !== null
+	};
+}
+
+export function getAction(db: Conn, id: number): ActionView | undefined {
+	const row = findRow(db, id);
+	return row && toView(db, row);
+}
+
+/** The row to change, or the reason it cannot be changed (missing, or based on an old version). */
+function rowForWrite(db: Conn, id: number, version?: number): Action {
+	const row = findRow(db, id);
+	if (!row) throw new DomainError('not_found');
+	if (version !== undefined && row.version !== version) {
+		throw new DomainError('conflict', { current: toView(db, row) });
+	}
+	return row;
+}
+
+/** A cell's live actions, leaving out one (the action being placed). */
+function inCell(boardId: number, cell: Cell, without?: number) {
+	return and(
+		eq(actions.boardId, boardId),
+		eq(actions.dimension, cell.dimension),
+		eq(actions.horizon, cell.horizon),
+		isNull(actions.archivedAt),
+		without === undefined ? undefined : ne(actions.id, without)
+	);
+}
+
+function lastKey(db: Conn, boardId: number, cell: Cell, without?: number): string | null {
+	return (
+		db
+			.select({ position: actions.position })
+			.from(actions)
+			.where(inCell(boardId, cell, without))
+			.orderBy(desc(actions.position), desc(actions.id))
+			.limit(1)
+			.get()?.position ?? null
+	);
+}
+
+/**
+ * The order key for `index` in a cell. Reads only the two neighbours, so a move costs the same
+ * in a cell of five actions or five hundred. Equal neighbours (which Dreiklang never writes, but
+ * an import might) are repaired by spreading the cell's keys anew.
+ */
+function keyAt(db: Conn, boardId: number, cell: Cell, index: number, without?: number): string {
+	const rows = db
+		.select({ position: actions.position })
+		.from(actions)
+		.where(inCell(boardId, cell, without))
+		.orderBy(asc(actions.position), asc(actions.id))
+		.limit(2)
+		.offset(Math.max(0, index - 1))
+		.all()
+		.map((r) => r.position);
+	let before: string | null;
+	let after: string | null;
+	if (index === 0) [before, after] = [null, rows[0] ?? null];
+	else if (rows.length === 0) [before, after] = [lastKey(db, boardId, cell, without), null];
+	else [before, after] = [rows[0], rows[1] ?? null];
+	if (before !== null && after !== null && before >= after) {
+		respreadCell(db, boardId, cell, without);
+		return keyAt(db, boardId, cell, index, without);
+	}
+	return keyBetween(before, after);
+}
+
+function respreadCell(db: Conn, boardId: number, cell: Cell, without?: number) {
+	const rows = db
+		.select({ id: actions.id })
+		.from(actions)
+		.where(inCell(boardId, cell, without))
+		.orderBy(asc(actions.position), asc(actions.id))
+		.all();
+	const keys = spreadKeys(rows.length);
+	rows.forEach((r, i) =>
+		db.update(actions).set({ position: keys[i] }).where(eq(actions.id, r.id)).run()
+	);
+}
+
+function assertActiveOwners(db: Conn, ownerIds: number[]) {
+	if (ownerIds.length === 0) return;
+	const found = db
+		.select({ id: users.id })
+		.from(users)
+		.where(and(sql`${users.id} in ${ownerIds}`, eq(users.active, true)))
+		.all();
+	if (found.length !== new Set(ownerIds).size) throw new DomainError('invalid_owner');
+}
+
+function replaceOwners(db: Conn, actionId: number, ownerIds: number[]) {
+	db.delete(actionOwners).where(eq(actionOwners.actionId, actionId)).run();
+	const unique = [...new Set(ownerIds)];
+	if (unique.length) {
+		db.insert(actionOwners)
+			.values(unique.map((userId) => ({ actionId, userId })))
+			.run();
+	}
+}
+
+function currentOwnerIds(db: Conn, actionId: number): number[] {
+	return db
+		.select({ id: actionOwners.userId })
+		.from(actionOwners)
+		.where(eq(actionOwners.actionId, actionId))
+		.all()
+		.map((r) => r.id)
+		.sort((a, b) => a - b);
+}
+
+/** Creates an action at the end of its cell (or at `index`). */
+export function createAction(
+	db: Db,
+	actor: Actor,
+	boardId: number,
+	input: CreateActionInput & { index?: number },
+	now = new Date()
+): ActionView {
+	return db.transaction((tx) => {
+		const cell = { dimension: input.dimension, horizon: input.horizon };
+		const owners = input.owners ?? [];
+		assertActiveOwners(tx, owners);
+		const position =
+			input.index === undefined
+				? keyBetween(lastKey(tx, boardId, cell), null)
+				: keyAt(tx, boardId, cell, input.index);
+		const row = tx
+			.insert(actions)
+			.values({
+				boardId,
+				title: input.title,
+				description: input.description ?? '',
+				...cell,
+				position,
+				status: input.status ?? 'planned',
+				progress: input.progress ?? 0,
+				dueDate: input.dueDate ?? null,
+				createdBy: actor.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning()
+			.get();
+		replaceOwners(tx, row.id, owners);
+		recordEvent(tx, {
+			boardId,
+			actionId: row.id,
+			actorId: actor.id,
+			type: 'created',
+			data: { title: row.title, ...cell },
+			createdAt: now
+		});
+		return toView(tx, row);
+	}, IMMEDIATE);
+}
+
+const EDITABLE = ['title', 'description', 'status', 'progress', 'dueDate'] as const;
+
+/** Changes fields and owners of an action based on `version`; a stale version is a conflict. */
+export function updateAction(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: UpdateActionInput,
+	now = new Date()
+): ActionView {
+	return db.transaction((tx) => {
+		const row = rowForWrite(tx, id, input.version);
+		const changes: Partial<Action> = {};
+		const changed: Record<string, { from: unknown; to: unknown }> = {};
+		for (const field of EDITABLE) {
+			const value = input[field];
+			if (value !== undefined && value !== row[field]) {
+				Object.assign(changes, { [field]: value });
+				changed[field] = { from: row[field], to: value };
+			}
+		}
+		let ownersChanged = false;
+		if (input.owners) {
+			const before = currentOwnerIds(tx, id);
+			const after = [...new Set(input.owners)].sort((a, b) => a - b);
+			if (before.join() !== after.join()) {
+				// Someone who left may stay an owner, but nobody inactive can be added.
+				assertActiveOwners(
+					tx,
+					after.filter((o) => !before.includes(o))
+				);
+				replaceOwners(tx, id, after);
+				ownersChanged = true;
+				recordEvent(tx, {
+					boardId: row.boardId,
+					actionId: id,
+					actorId: actor.id,
+					type: 'owners_changed',
+					data: { from: before, to: after },
+					createdAt: now
+				});
+			}
+		}
+		if (Object.keys(changed).length === 0 && !ownersChanged) return toView(tx, row);
+		if (Object.keys(changed).length) {
+			recordEvent(tx, {
+				boardId: row.boardId,
+				actionId: id,
+				actorId: actor.id,
+				type: 'edited',
+				data: { changed },
+				createdAt: now
+			});
+		}
+		const updated = tx
+			.update(actions)
+			.set({ ...changes, version: row.version + 1, updatedAt: now })
+			.where(eq(actions.id, id))
+			.returning()
+			.get();
+		return toView(tx, updated);
+	}, IMMEDIATE);
+}
+
+/**
+ * Moves an action to `index` in a cell. One short immediate transaction that writes only the
+ * moved action: a new order key between its new neighbours, the next version, a `moved` event.
+ */
+export function moveAction(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: MoveActionInput,
+	now = new Date()
+): ActionView {
+	return db.transaction((tx) => {
+		const row = rowForWrite(tx, id, input.version);
+		if (row.archivedAt) throw new DomainError('archived');
+		const to = { dimension: input.dimension, horizon: input.horizon };
+		const position = keyAt(tx, row.boardId, to, input.index, id);
+		const updated = tx
+			.update(actions)
+			.set({ ...to, position, version: row.version + 1, updatedAt: now })
+			.where(eq(actions.id, id))
+			.returning()
+			.get();
+		recordEvent(tx, {
+			boardId: row.boardId,
+			actionId: id,
+			actorId: actor.id,
+			type: 'moved',
+			data: { from: { dimension: row.dimension, horizon: row.horizon }, to, index: input.index },
+			createdAt: now
+		});
+		return toView(tx, updated);
+	}, IMMEDIATE);
+}
+
+/** Logs progress; the action's progress (and status, when given) follow the newest entry. */
+export function addProgress(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: ProgressInput,
+	now = new Date()
+) {
+	return db.transaction((tx) => {
+		const row = rowForWrite(tx, id);
+		if (row.archivedAt) throw new DomainError('archived');
+		const entry = tx
+			.insert(progressEntries)
+			.values({
+				actionId: id,
+				authorId: actor.id,
+				note: input.note,
+				progress: input.progress,
+				status: input.status ?? null,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		const updated = tx
+			.update(actions)
+			.set({
+				progress: input.progress,
+				...(input.status && { status: input.status }),
+				version: row.version + 1,
+				updatedAt: now
+			})
+			.where(eq(actions.id, id))
+			.returning()
+			.get();
+		recordEvent(tx, {
+			boardId: row.boardId,
+			actionId: id,
+			actorId: actor.id,
+			type: 'progress',
+			data: {
+				progress: input.progress,
+				from: row.progress,
+				...(input.status && input.status !== row.status && { status: input.status })
+			},
+			createdAt: now
+		});
+		return {
+			entry: { ...entry, createdAt: entry.createdAt.toISOString() },
+			action: toView(tx, updated)
+		};
+	}, IMMEDIATE);
+}
+
+/** Takes an action off the board; it stays in the database and can be restored. */
+export function archiveAction(
+	db: Db,
+	actor: Actor,
+	id: number,
+	version?: number,
+	now = new Date()
+) {
+	return db.transaction((tx) => {
+		const row = rowForWrite(tx, id, version);
+		if (row.archivedAt) return toView(tx, row);
+		const updated = tx
+			.update(actions)
+			.set({ archivedAt: now, version: row.version + 1, updatedAt: now })
+			.where(eq(actions.id, id))
+			.returning()
+			.get();
+		recordEvent(tx, {
+			boardId: row.boardId,
+			actionId: id,
+			actorId: actor.id,
+			type: 'archived',
+			createdAt: now
+		});
+		return toView(tx, updated);
+	}, IMMEDIATE);
+}
+
+/** Brings an archived action back, at the end of its old cell. */
+export function restoreAction(
+	db: Db,
+	actor: Actor,
+	id: number,
+	version?: number,
+	now = new Date()
+) {
+	return db.transaction((tx) => {
+		const row = rowForWrite(tx, id, version);
+		if (!row.archivedAt) return toView(tx, row);
+		const position = keyBetween(lastKey(tx, row.boardId, row), null);
+		const updated = tx
+			.update(actions)
+			.set({
+				archivedAt: null,
+				position,
+				version: row.version + 1,
+				updatedAt: now
+			})
+			.where(eq(actions.id, id))
+			.returning()
+			.get();
+		recordEvent(tx, {
+			boardId: row.boardId,
+			actionId: id,
+			actorId: actor.id,
+			type: 'restored',
+			createdAt: now
+		});
+		return toView(tx, updated);
+	}, IMMEDIATE);
+}
+
+export function listArchived(db: Conn, boardId: number) {
+	return db
+		.select({
+			id: actions.id,
+			title: actions.title,
+			dimension: actions.dimension,
+			horizon: actions.horizon,
+			archivedAt: actions.archivedAt,
+			version: actions.version
+		})
+		.from(actions)
+		.where(and(eq(actions.boardId, boardId), isNotNull(actions.archivedAt)))
+		.orderBy(desc(actions.archivedAt))
+		.all();
+}
+
+/** The progress log, newest first, with the authors' names. */
+export function listProgress(db: Conn, actionId: number) {
+	return db
+		.select({
+			id: progressEntries.id,
+			note: progressEntries.note,
+			progress: progressEntries.progress,
+			status: progressEntries.status,
+			createdAt: progressEntries.createdAt,
+			author: users.name
+		})
+		.from(progressEntries)
+		.leftJoin(users, eq(users.id, progressEntries.authorId))
+		.where(eq(progressEntries.actionId, actionId))
+		.orderBy(desc(progressEntries.createdAt), desc(progressEntries.id))
+		.all();
+}
