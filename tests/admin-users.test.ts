@@ -5,8 +5,7 @@ import { DEMO_USERS, LANDING, expect, signInWithForm, test, uniqueEmail } from '
 const addForm = (page: Page) => page.getByRole('region', { name: 'Person hinzufügen' });
 
 /** One person in the list, found by their name. */
-const personRow = (page: Page, name: string) =>
-	page.getByRole('listitem', { name, exact: true });
+const personRow = (page: Page, name: string) => page.getByRole('listitem', { name, exact: true });
 
 test.describe('adding people', () => {
 	test.beforeEach(async ({ page, signInAs }) => {
@@ -28,7 +27,9 @@ test.describe('adding people', () => {
 		await form.getByLabel('Erstes Passwort').fill(person.password);
 		await form.getByRole('button', { name: 'Hinzufügen' }).click();
 
-		await expect(form.getByRole('status')).toContainText(`${person.name} (${person.email}) ist angelegt.`);
+		await expect(form.getByRole('status')).toContainText(
+			`${person.name} (${person.email}) ist angelegt.`
+		);
 		await expect(form.getByRole('textbox', { name: 'Anmelde-Link' })).toHaveCount(0);
 		const row = personRow(page, person.name);
 		await expect(row).toContainText(person.email);
@@ -56,7 +57,9 @@ test.describe('adding people', () => {
 
 		const linkField = form.getByRole('textbox', { name: 'Anmelde-Link' });
 		await expect(linkField).toHaveAttribute('readonly', '');
-		await expect(linkField).toHaveValue(/^http:\/\/127\.0\.0\.1:4173\/signin\/[a-z0-9]+\.[a-z0-9]+$/);
+		await expect(linkField).toHaveValue(
+			/^http:\/\/127\.0\.0\.1:4173\/signin\/[a-z0-9]+\.[a-z0-9]+$/
+		);
 		const link = await linkField.inputValue();
 		await expect(personRow(page, person.name)).toContainText('noch kein Passwort');
 
@@ -71,7 +74,9 @@ test.describe('adding people', () => {
 
 		// The link is used up — for this person and for anybody else.
 		await theirs.goto(link);
-		await expect(theirs.getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })).toBeVisible();
+		await expect(
+			theirs.getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })
+		).toBeVisible();
 		const someoneElse = await openFreshPage();
 		await someoneElse.goto(link);
 		await expect(
@@ -155,13 +160,44 @@ test.describe('managing people', () => {
 		await page.goto('/admin/users');
 		const { name } = DEMO_USERS.staff;
 		const row = personRow(page, name);
-		await expect(row.getByRole('combobox')).toHaveAccessibleName(`Rolle von ${name}`);
-		await expect(row.getByRole('button', { name: /^Deaktivieren/ })).toHaveAccessibleName(
-			`Deaktivieren: ${name}`
-		);
-		await expect(row.getByRole('button', { name: /^Neuen Anmelde-Link erstellen/ })).toHaveAccessibleName(
-			`Neuen Anmelde-Link erstellen: ${name}`
-		);
+		await expect.soft(row.getByRole('combobox')).toHaveAccessibleName(`Rolle von ${name}`);
+		await expect
+			.soft(row.getByRole('button', { name: /^Deaktivieren/ }))
+			.toHaveAccessibleName(`Deaktivieren: ${name}`);
+		await expect
+			.soft(row.getByRole('button', { name: /^Neuen Anmelde-Link erstellen/ }))
+			.toHaveAccessibleName(`Neuen Anmelde-Link erstellen: ${name}`);
+	});
+
+	test('a new sign-in link replaces the one given before', async ({
+		page,
+		signInAs,
+		openFreshPage
+	}) => {
+		await signInAs('admin');
+		await page.goto('/admin/users');
+		const person = { name: 'Nele Neulink', email: uniqueEmail('nele') };
+		const form = addForm(page);
+		await form.getByLabel('Name').fill(person.name);
+		await form.getByLabel('E-Mail').fill(person.email);
+		await form.getByRole('button', { name: 'Hinzufügen' }).click();
+		const firstLink = await form.getByRole('textbox', { name: 'Anmelde-Link' }).inputValue();
+
+		const row = personRow(page, person.name);
+		await row.getByRole('button', { name: /^Neuen Anmelde-Link erstellen/ }).click();
+		const secondField = row.getByRole('textbox', { name: 'Anmelde-Link' });
+		await expect(secondField).toHaveValue(/\/signin\//);
+		const secondLink = await secondField.inputValue();
+		expect(secondLink).not.toBe(firstLink);
+
+		const theirs = await openFreshPage();
+		await theirs.goto(firstLink);
+		await expect(
+			theirs.getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })
+		).toBeVisible();
+		await theirs.goto(secondLink);
+		await expect(theirs.getByRole('heading', { name: 'Passwort festlegen' })).toBeVisible();
+		await expect(theirs.getByText(person.email)).toBeVisible();
 	});
 
 	test('an admin changes a role, and the person lands where the new role works', async ({
@@ -237,7 +273,13 @@ test.describe('only admins manage people', () => {
 		await expect(page.getByRole('link', { name: 'Personen' })).toHaveCount(0);
 		const email = uniqueEmail('sneaky');
 		const response = await page.request.post('/admin/users?/create', {
-			form: { name: 'Heimlich', email, role: 'admin', access: 'password', password: 'heimlich-123' },
+			form: {
+				name: 'Heimlich',
+				email,
+				role: 'admin',
+				access: 'password',
+				password: 'heimlich-123'
+			},
 			headers: { accept: 'text/html' }
 		});
 		expect(response.status()).toBe(403);

@@ -1,10 +1,4 @@
-import {
-	expect,
-	signInByRequest,
-	signInWithForm,
-	test,
-	type Account
-} from './fixtures';
+import { expect, signInByRequest, signInWithForm, test, type Account } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function changePassword(page: Page, current: string, next: string) {

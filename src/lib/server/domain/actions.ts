@@ -2,7 +2,8 @@ import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Conn, Db } from '../db';
 import { actionOwners, actions, progressEntries, users, type Action } from '../db/schema';
 import { keyBetween, spreadKeys } from '../../board/ordering';
-import type { Cell, Dimension, Horizon, Status } from '../../board/cells';
+import type { Cell } from '../../board/cells';
+import type { ActionView } from '../../board/action-view';
 import { ownersOf } from './board-actions';
 import { DomainError } from './errors';
 import { recordEvent } from './events';
@@ -18,24 +19,7 @@ export interface Actor {
 	name: string;
 }
 
-/** One action as the API and the pages show it. `position` is its 0-based place in its cell. */
-export interface ActionView {
-	id: number;
-	boardId: number;
-	title: string;
-	description: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	position: number;
-	status: Status;
-	progress: number;
-	owners: { id: number; name: string }[];
-	dueDate: string | null;
-	version: number;
-	createdAt: string;
-	updatedAt: string;
-	archived: boolean;
-}
+export type { ActionView };
 
 const IMMEDIATE = { behavior: 'immediate' } as const;
 

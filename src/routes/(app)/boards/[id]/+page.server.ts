@@ -1,16 +1,46 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { createAction } from '$lib/server/domain/actions';
+import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
-import { listBoardActions } from '$lib/server/domain/board-actions';
+import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
+import { can } from '$lib/server/domain/permissions';
+import { listActiveUsers } from '$lib/server/domain/users';
 import { requirePageUser } from '$lib/server/http/guard';
-import type { PageServerLoad } from './$types';
+import { parseForm } from '$lib/server/http/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+function boardFromParams(id: string) {
+	const boardId = Number(id);
+	const board = Number.isSafeInteger(boardId) ? getBoard(getDb(), boardId) : undefined;
+	if (!board) error(404, m.error_not_found());
+	return board;
+}
 
 export const load: PageServerLoad = (event) => {
-	requirePageUser(event, 'read');
-	const id = Number(event.params.id);
+	const user = requirePageUser(event, 'read');
+	const board = boardFromParams(event.params.id);
 	const db = getDb();
-	const board = Number.isSafeInteger(id) ? getBoard(db, id) : undefined;
-	if (!board) error(404, m.error_not_found());
-	return { board, actions: listBoardActions(db, board.id) };
+	return {
+		board: boardView(board),
+		actions: listBoardActions(db, board.id),
+		people: listActiveUsers(db),
+		canWrite: can(user.role, 'writeActions')
+	};
+};
+
+export const actions: Actions = {
+	/** Quick add: a title typed into a cell. */
+	create: async (event) => {
+		const user = requirePageUser(event, 'writeActions');
+		const board = boardFromParams(event.params.id);
+		const form = await parseForm(event.request, createActionInput);
+		if (!form.ok) {
+			const cell = `${form.values.dimension}:${form.values.horizon}`;
+			return fail(400, { create: { cell, values: form.values, errors: form.errors } });
+		}
+		const action = createAction(getDb(), user, board.id, form.data);
+		return { create: { cell: `${action.dimension}:${action.horizon}`, created: action.id } };
+	}
 };

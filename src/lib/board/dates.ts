@@ -1,0 +1,30 @@
+/** Today's calendar date where the code runs, as `YYYY-MM-DD`. */
+export function today(now = new Date()): string {
+	const y = now.getFullYear();
+	const m = String(now.getMonth() + 1).padStart(2, '0');
+	const d = String(now.getDate()).padStart(2, '0');
+	return `${y}-${m}-${d}`;
+}
+
+export const isOverdue = (dueDate: string | null, status: string, now = new Date()) =>
+	dueDate !== null && status !== 'done' && status !== 'dropped' && dueDate < today(now);
+
+/** A calendar date in the reader's language, e.g. "3. März 2027". */
+export function formatDate(date: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(`${date}T00:00:00Z`)
+	);
+}
+
+export function formatDateTime(date: Date | string, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+		new Date(date)
+	);
+}
+
+/** Initials for an owner badge: "Lena Voigt" → "LV". */
+export function initials(name: string): string {
+	const parts = name.trim().split(/\s+/).filter(Boolean);
+	const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+	return letters.map((p) => p[0]!.toLocaleUpperCase()).join('');
+}

@@ -1,0 +1,37 @@
+import { STATUSES, type Status } from './cells';
+
+/** Board filters, kept in the URL so a filtered board can be shared. */
+export interface BoardFilters {
+	mine: boolean;
+	owner: number | null;
+	status: Status | null;
+	q: string;
+}
+
+export function readFilters(params: URLSearchParams): BoardFilters {
+	const owner = Number(params.get('owner'));
+	const status = params.get('status');
+	return {
+		mine: params.get('mine') === '1',
+		owner: Number.isSafeInteger(owner) && owner > 0 ? owner : null,
+		status: STATUSES.includes(status as Status) ? (status as Status) : null,
+		q: (params.get('q') ?? '').trim().slice(0, 200)
+	};
+}
+
+export const isFiltering = (f: BoardFilters) =>
+	f.mine || f.owner !== null || f.status !== null || f.q !== '';
+
+interface Filterable {
+	title: string;
+	status: Status;
+	owners: { id: number }[];
+}
+
+export function matchesFilters(action: Filterable, f: BoardFilters, userId: number): boolean {
+	if (f.mine && !action.owners.some((o) => o.id === userId)) return false;
+	if (f.owner !== null && !action.owners.some((o) => o.id === f.owner)) return false;
+	if (f.status !== null && action.status !== f.status) return false;
+	if (f.q && !action.title.toLocaleLowerCase().includes(f.q.toLocaleLowerCase())) return false;
+	return true;
+}

@@ -1,0 +1,62 @@
+import { m } from '$lib/paraglide/messages';
+import type { Cell, Status } from './cells';
+import { dimensionLabel, horizonLabel, statusLabel } from './labels';
+
+export interface HistoryItem {
+	type: string;
+	data: Record<string, unknown>;
+	actor: string | null;
+}
+
+const cellLabel = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
+
+const FIELD_LABELS: Record<string, () => string> = {
+	title: () => m.field_title(),
+	description: () => m.field_description(),
+	status: () => m.field_status(),
+	progress: () => m.field_progress(),
+	dueDate: () => m.field_due_date()
+};
+
+/** One line of an action's history in plain words, e.g. "Anna moved this from … to …". */
+export function describeEvent(event: HistoryItem, names: Map<number, string>): string {
+	const actor = event.actor ?? m.someone();
+	const d = event.data;
+	switch (event.type) {
+		case 'created':
+			return m.history_created({ actor });
+		case 'moved': {
+			const from = d.from as Cell;
+			const to = d.to as Cell;
+			return from.dimension === to.dimension && from.horizon === to.horizon
+				? m.history_reordered({ actor, cell: cellLabel(to) })
+				: m.history_moved({ actor, from: cellLabel(from), to: cellLabel(to) });
+		}
+		case 'edited': {
+			const changed = Object.keys((d.changed as Record<string, unknown>) ?? {});
+			const fields = changed.map((f) => FIELD_LABELS[f]?.() ?? f).join(', ');
+			return m.history_edited({ actor, fields });
+		}
+		case 'owners_changed': {
+			const to = ((d.to ?? d.owners) as number[] | undefined) ?? [];
+			const list = to.map((id) => names.get(id) ?? '?').join(', ');
+			return to.length
+				? m.history_owners({ actor, owners: list })
+				: m.history_owners_none({ actor });
+		}
+		case 'progress':
+			return d.status
+				? m.history_progress_status({
+						actor,
+						progress: Number(d.progress),
+						status: statusLabel(d.status as Status)
+					})
+				: m.history_progress({ actor, progress: Number(d.progress) });
+		case 'archived':
+			return m.history_archived({ actor });
+		case 'restored':
+			return m.history_restored({ actor });
+		default:
+			return m.history_changed({ actor });
+	}
+}

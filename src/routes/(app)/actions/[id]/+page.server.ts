@@ -1,0 +1,182 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import {
+	addProgress,
+	archiveAction,
+	getAction,
+	listProgress,
+	moveAction,
+	restoreAction,
+	updateAction
+} from '$lib/server/domain/actions';
+import {
+	moveActionInput,
+	progressInput,
+	updateActionInput,
+	versionInput
+} from '$lib/server/domain/action-input';
+import { getBoard } from '$lib/server/domain/boards';
+import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
+import { DomainError } from '$lib/server/domain/errors';
+import { listActionHistory } from '$lib/server/domain/events';
+import { can } from '$lib/server/domain/permissions';
+import { listActiveUsers, listUsers } from '$lib/server/domain/users';
+import { fromDomainError } from '$lib/server/http/api';
+import { requirePageUser } from '$lib/server/http/guard';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
+import { formFields, formValues, translateIssues } from '$lib/server/http/validation';
+import { renderMarkdown } from '$lib/server/markdown';
+import type { ActionView } from '$lib/board/action-view';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function actionId(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, m.error_not_found());
+	return id;
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requirePageUser(event, 'read');
+	const db = getDb();
+	const action = getAction(db, actionId(event.params.id));
+	if (!action) error(404, m.error_not_found());
+	const board = getBoard(db, action.boardId)!;
+	const cellTitles: Record<string, { id: number; title: string }[]> = {};
+	for (const a of listBoardActions(db, board.id)) {
+		(cellTitles[`${a.dimension}:${a.horizon}`] ??= []).push({ id: a.id, title: a.title });
+	}
+	return {
+		action,
+		board: boardView(board),
+		descriptionHtml: renderMarkdown(action.description),
+		progress: listProgress(db, action.id),
+		history: listActionHistory(db, action.id),
+		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
+		people: listActiveUsers(db),
+		cellTitles,
+		canWrite: can(user.role, 'writeActions')
+	};
+};
+
+async function fieldsOf(event: RequestEvent) {
+	try {
+		return formFields(await event.request.formData());
+	} catch {
+		return {};
+	}
+}
+
+/** A failed write: a conflict keeps what the user sent and shows the action as it stands now. */
+function writeFailure(err: unknown, values: Record<string, unknown>) {
+	if (!(err instanceof DomainError)) throw err;
+	const problem = fromDomainError(err);
+	return {
+		status: problem.status,
+		payload: {
+			message: problem.message,
+			errors: problem.fields ?? {},
+			values: formValues(values),
+			owners: ownersOf(values),
+			conflict: err.code === 'conflict' ? ((err.details?.current as ActionView) ?? null) : null
+		}
+	};
+}
+
+const ownersOf = (values: Record<string, unknown>) =>
+	([] as unknown[])
+		.concat(values.owners ?? [])
+		.filter((v): v is string => typeof v === 'string' && v !== '');
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = requirePageUser(event, 'writeActions');
+		const id = actionId(event.params.id);
+		const fields = await fieldsOf(event);
+		const input = updateActionInput.safeParse(fields);
+		if (!input.success) {
+			return fail(400, {
+				update: {
+					message: m.error_check_fields(),
+					errors: translateIssues(input.error.issues, fields),
+					values: formValues(fields),
+					owners: ownersOf(fields),
+					conflict: null
+				}
+			});
+		}
+		try {
+			updateAction(getDb(), user, id, input.data);
+		} catch (err) {
+			const { status, payload } = writeFailure(err, fields);
+			return fail(status, { update: payload });
+		}
+		return { update: { saved: true as const } };
+	},
+
+	move: async (event) => {
+		const user = requirePageUser(event, 'writeActions');
+		const id = actionId(event.params.id);
+		const fields = await fieldsOf(event);
+		const [dimension, horizon] = String(fields.cell ?? '').split(':');
+		const input = moveActionInput.safeParse({ ...fields, dimension, horizon });
+		if (!input.success) {
+			return fail(400, {
+				move: { message: m.error_choose_cell(), errors: {}, values: {}, owners: [], conflict: null }
+			});
+		}
+		try {
+			moveAction(getDb(), user, id, input.data);
+		} catch (err) {
+			const { status, payload } = writeFailure(err, {});
+			return fail(status, { move: payload });
+		}
+		redirect(303, safeRedirectTarget(fields.redirectTo, `/actions/${id}`));
+	},
+
+	progress: async (event) => {
+		const user = requirePageUser(event, 'writeActions');
+		const id = actionId(event.params.id);
+		const fields = await fieldsOf(event);
+		const input = progressInput.safeParse(fields);
+		if (!input.success) {
+			return fail(400, {
+				progress: {
+					errors: translateIssues(input.error.issues, fields),
+					values: formValues(fields)
+				}
+			});
+		}
+		try {
+			addProgress(getDb(), user, id, input.data);
+		} catch (err) {
+			if (!(err instanceof DomainError)) throw err;
+			const problem = fromDomainError(err);
+			return fail(problem.status, {
+				progress: { errors: { _: problem.message }, values: formValues(fields) }
+			});
+		}
+		return { progress: { saved: true as const } };
+	},
+
+	archive: (event) => toggleArchive(event, true),
+	restore: (event) => toggleArchive(event, false)
+};
+
+async function toggleArchive(event: RequestEvent, archive: boolean) {
+	const user = requirePageUser(event, 'writeActions');
+	const id = actionId(event.params.id);
+	const fields = await fieldsOf(event);
+	const input = versionInput.safeParse(fields);
+	if (!input.success)
+		return fail(400, {
+			archive: { message: m.error_invalid(), errors: {}, values: {}, owners: [], conflict: null }
+		});
+	try {
+		(archive ? archiveAction : restoreAction)(getDb(), user, id, input.data.version);
+	} catch (err) {
+		const { status, payload } = writeFailure(err, {});
+		return fail(status, { archive: payload });
+	}
+	return { archive: { done: archive ? 'archived' : 'restored' } };
+}

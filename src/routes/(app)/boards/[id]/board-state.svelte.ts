@@ -1,0 +1,128 @@
+import { invalidateAll } from '$app/navigation';
+import { m } from '$lib/paraglide/messages';
+import { CELLS, cellKey, type Cell } from '$lib/board/cells';
+import { dimensionLabel, horizonLabel } from '$lib/board/labels';
+import type { CardItem } from '$lib/components/board/board-types';
+
+export interface MoveProblem {
+	message: string;
+	/** The move the user tried; offered again after a conflict. */
+	retry?: { id: number; title: string; cell: Cell; index: number };
+}
+
+const cellName = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
+
+function groupCells(actions: CardItem[]): Record<string, CardItem[]> {
+	const cells: Record<string, CardItem[]> = Object.fromEntries(CELLS.map((c) => [cellKey(c), []]));
+	for (const a of actions) cells[cellKey(a)].push(a);
+	return cells;
+}
+
+/**
+ * The board's cards, cell by cell, as the user sees them. Moves show at once (optimistic) and are
+ * then saved through the JSON API; when saving fails, the board reloads what the server holds and
+ * `problem` says why.
+ */
+export class BoardState {
+	#source: () => CardItem[];
+	cells = $derived.by(() => groupCells(this.#source()));
+	problem = $state<MoveProblem | null>(null);
+	/** Read out by a polite live region. */
+	announcement = $state('');
+
+	constructor(source: () => CardItem[]) {
+		this.#source = source;
+	}
+
+	find(id: number): CardItem | undefined {
+		for (const items of Object.values(this.cells)) {
+			const found = items.find((i) => i.id === id);
+			if (found) return found;
+		}
+	}
+
+	/** While dragging: the cell shows what the drag library proposes. */
+	consider(key: string, items: CardItem[]) {
+		this.cells = { ...this.cells, [key]: items };
+	}
+
+	/** A drop: the target cell saves the move (the source cell only updates its list). */
+	finalize(key: string, items: CardItem[], movedId: number, dropped: boolean) {
+		this.cells = { ...this.cells, [key]: items };
+		if (!dropped) return;
+		const index = items.findIndex((i) => i.id === movedId);
+		const [dimension, horizon] = key.split(':') as [Cell['dimension'], Cell['horizon']];
+		void this.#save(items[index], { dimension, horizon }, index);
+	}
+
+	/** "Move to…": place an action at `index` of a cell (past the end means last). */
+	moveTo(id: number, cell: Cell, index: number) {
+		const item = this.find(id);
+		if (!item) return;
+		const cells = { ...this.cells };
+		const from = cellKey(item);
+		cells[from] = cells[from].filter((i) => i.id !== id);
+		const target = [...cells[cellKey(cell)]];
+		const at = Math.min(index, target.length);
+		const moved = { ...item, ...cell };
+		target.splice(at, 0, moved);
+		cells[cellKey(cell)] = target;
+		this.cells = cells;
+		return this.#save(moved, cell, at);
+	}
+
+	retry() {
+		const retry = this.problem?.retry;
+		this.problem = null;
+		if (retry) return this.moveTo(retry.id, retry.cell, retry.index);
+	}
+
+	dismiss() {
+		this.problem = null;
+	}
+
+	async #save(item: CardItem, cell: Cell, index: number) {
+		this.problem = null;
+		try {
+			const response = await fetch(`/api/actions/${item.id}/move`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify({ ...cell, index, version: item.version })
+			});
+			const body = await response.json().catch(() => null);
+			if (!response.ok) {
+				this.problem = {
+					message: body?.error?.message ?? m.move_failed(),
+					retry:
+						response.status === 409 && !body?.current?.archived
+							? { id: item.id, title: item.title, cell, index }
+							: undefined
+				};
+				this.announcement = this.problem.message;
+				await invalidateAll();
+				return;
+			}
+			this.#replace(body as CardItem);
+			this.announcement = m.moved_announcement({
+				title: item.title,
+				cell: cellName(cell),
+				position: index + 1
+			});
+		} catch {
+			this.problem = { message: m.move_failed_network() };
+			this.announcement = this.problem.message;
+			await invalidateAll();
+		}
+	}
+
+	/** Takes the saved version of an action, keeping its place on the board. */
+	#replace(saved: CardItem) {
+		const key = cellKey(saved);
+		this.cells = {
+			...this.cells,
+			[key]: this.cells[key].map((i) =>
+				i.id === saved.id ? { ...i, version: saved.version, position: saved.position } : i
+			)
+		};
+	}
+}
