@@ -1,4 +1,5 @@
 import { invalidateAll } from '$app/navigation';
+import { SOURCES, TRIGGERS, type DndEventInfo } from 'svelte-dnd-action';
 import { m } from '$lib/paraglide/messages';
 import { CELLS, cellKey, type Cell } from '$lib/board/cells';
 import { dimensionLabel, horizonLabel } from '$lib/board/labels';
@@ -9,6 +10,11 @@ export interface MoveProblem {
 	/** The move the user tried; offered again after a conflict. */
 	retry?: { id: number; title: string; cell: Cell; index: number };
 }
+
+const cellOf = (key: string): Cell => {
+	const [dimension, horizon] = key.split(':') as [Cell['dimension'], Cell['horizon']];
+	return { dimension, horizon };
+};
 
 const cellName = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
@@ -29,6 +35,8 @@ export class BoardState {
 	problem = $state<MoveProblem | null>(null);
 	/** Read out by a polite live region. */
 	announcement = $state('');
+	/** The card being moved with the keyboard, and where it started. */
+	keyboardDrag = $state<{ id: number; key: string; index: number } | null>(null);
 
 	constructor(source: () => CardItem[]) {
 		this.#source = source;
@@ -42,17 +50,30 @@ export class BoardState {
 	}
 
 	/** While dragging: the cell shows what the drag library proposes. */
-	consider(key: string, items: CardItem[]) {
+	consider(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
+		if (info.source !== SOURCES.KEYBOARD) return;
+		const id = Number(info.id);
+		const index = items.findIndex((i) => i.id === id);
+		if (info.trigger === TRIGGERS.DRAG_STARTED) {
+			this.keyboardDrag = { id, key, index };
+		} else if (info.trigger === TRIGGERS.DRAG_STOPPED) {
+			// A keyboard drag passes through cells on its way; it is saved once, where it ends.
+			const origin = this.keyboardDrag;
+			this.keyboardDrag = null;
+			if (origin && index >= 0 && (origin.key !== key || origin.index !== index)) {
+				void this.#save(items[index], cellOf(key), index);
+			}
+		}
 	}
 
-	/** A drop: the target cell saves the move (the source cell only updates its list). */
-	finalize(key: string, items: CardItem[], movedId: number, dropped: boolean) {
+	/** A mouse or touch drop: the target cell saves the move (the source only updates its list). */
+	finalize(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
-		if (!dropped) return;
-		const index = items.findIndex((i) => i.id === movedId);
-		const [dimension, horizon] = key.split(':') as [Cell['dimension'], Cell['horizon']];
-		void this.#save(items[index], { dimension, horizon }, index);
+		if (info.source === SOURCES.KEYBOARD || info.trigger !== TRIGGERS.DROPPED_INTO_ZONE) return;
+		const id = Number(info.id);
+		const index = items.findIndex((i) => i.id === id);
+		if (index >= 0) void this.#save(items[index], cellOf(key), index);
 	}
 
 	/** "Move to…": place an action at `index` of a cell (past the end means last). */
