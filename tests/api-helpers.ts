@@ -94,12 +94,14 @@ export const test = base.extend<object, { clients: Clients }>({
 	clients: [
 		async ({ playwright }, use, workerInfo) => {
 			const baseURL = workerInfo.project.use.baseURL;
-			const newContext = (options: { baseURL?: string }) =>
-				playwright.request.newContext(options);
+			const newContext = (options: { baseURL?: string }) => playwright.request.newContext(options);
 			const entries = await Promise.all(
 				[...ROLES, 'anonymous' as const].map(
 					async (role) =>
-						[role, await newClient(newContext, baseURL, role === 'anonymous' ? undefined : role)] as const
+						[
+							role,
+							await newClient(newContext, baseURL, role === 'anonymous' ? undefined : role)
+						] as const
 				)
 			);
 			const clients = Object.fromEntries(entries) as Clients;

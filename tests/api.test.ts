@@ -131,7 +131,11 @@ function accessTests(route: RouteSpec) {
 		});
 		try {
 			const id = route.boardRoute ? BOARD_ID : action.id;
-			await expectApiError(await send(forged, route, id, route.body?.(action)), 401, 'unauthorized');
+			await expectApiError(
+				await send(forged, route, id, route.body?.(action)),
+				401,
+				'unauthorized'
+			);
 		} finally {
 			await forged.dispose();
 		}
@@ -221,11 +225,7 @@ function bodyTests(route: RouteSpec) {
 		const action = await subject(clients);
 		const id = route.boardRoute ? BOARD_ID : action.id;
 		const body = { ...route.body!(action), ...OVERSIZED };
-		await expectApiError(
-			await send(clients.member, route, id, body),
-			413,
-			'payload_too_large'
-		);
+		await expectApiError(await send(clients.member, route, id, body), 413, 'payload_too_large');
 		expect(await getAction(clients.member, action.id)).toEqual(placeless(action));
 	});
 }
@@ -283,9 +283,7 @@ test.describe('GET /api/boards', () => {
 		for (const list of lists) expect(list).toEqual(lists[0]);
 	});
 
-	test('GET /api/boards refuses a signed-out caller with 401 unauthorized', async ({
-		clients
-	}) => {
+	test('GET /api/boards refuses a signed-out caller with 401 unauthorized', async ({ clients }) => {
 		await expectApiError(await send(clients.anonymous, route, 0), 401, 'unauthorized');
 	});
 });
@@ -546,9 +544,7 @@ test.describe('PATCH /api/actions/:id', () => {
 		expect(await getAction(clients.staff, action.id)).toEqual(placeless(answer));
 	});
 
-	test('clears the due date with null and keeps fields that were not sent', async ({
-		clients
-	}) => {
+	test('clears the due date with null and keeps fields that were not sent', async ({ clients }) => {
 		const action = await createAction(clients.member, {
 			dueDate: '2027-06-30',
 			progress: 20,
@@ -752,9 +748,7 @@ test.describe('POST /api/actions/:id/move', () => {
 			['economic', 'medium'],
 			['social', 'long']
 		] as const) {
-			action = await expectOk<Action>(
-				await move(clients.member, action, dimension, horizon, 9999)
-			);
+			action = await expectOk<Action>(await move(clients.member, action, dimension, horizon, 9999));
 		}
 		expect(action.version).toBe(start + 3);
 		expect(await getAction(clients.member, action.id)).toMatchObject({
@@ -790,9 +784,7 @@ test.describe('POST /api/actions/:id/move', () => {
 		);
 		try {
 			const responses = await Promise.all(
-				actions.map((action, i) =>
-					move(sessions[i], action, ...target(i), i % 3 ? 0 : 9999)
-				)
+				actions.map((action, i) => move(sessions[i], action, ...target(i), i % 3 ? 0 : 9999))
 			);
 			const bodies = await Promise.all(responses.map((r) => r.text()));
 			for (const body of bodies) expect(body).not.toContain('database is locked');
@@ -866,7 +858,11 @@ test.describe('POST /api/actions/:id/move', () => {
 				data: { version: action.version }
 			})
 		);
-		await expectApiError(await move(clients.member, archived, 'economic', 'long', 0), 409, 'conflict');
+		await expectApiError(
+			await move(clients.member, archived, 'economic', 'long', 0),
+			409,
+			'conflict'
+		);
 		expect(await getAction(clients.member, action.id)).toEqual(placeless(archived));
 	});
 
@@ -929,7 +925,11 @@ test.describe('POST /api/actions/:id/progress', () => {
 			}),
 			201
 		);
-		expect(done.action).toMatchObject({ progress: 100, status: 'done', version: after.version + 1 });
+		expect(done.action).toMatchObject({
+			progress: 100,
+			status: 'done',
+			version: after.version + 1
+		});
 	});
 
 	test('a progress entry without a status leaves the status alone', async ({ clients }) => {
