@@ -94,7 +94,29 @@ const handleCrossSite: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleSession, handleLocale, handleCrossSite, handleGate);
+/** Every API answer is JSON, also for unknown paths (404) and methods (405). */
+const handleApiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
+	if (response.headers.get('content-type')?.includes('application/json')) return response;
+	const known = {
+		404: ['not_found', m.error_not_found()],
+		405: ['method_not_allowed', m.error_method_not_allowed()]
+	} as const;
+	const [code, message] = known[response.status as 404 | 405] ?? ['internal', m.error_internal()];
+	const headers = new Headers();
+	const allow = response.headers.get('allow');
+	if (allow) headers.set('allow', allow);
+	return json({ error: { code, message } }, { status: response.status, headers });
+};
+
+export const handle = sequence(
+	handleSession,
+	handleLocale,
+	handleCrossSite,
+	handleGate,
+	handleApiErrors
+);
 
 /** Unexpected errors are logged here and shown to the user as one plain sentence. */
 export const handleError: HandleServerError = ({ error, status, event }) => {

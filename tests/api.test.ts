@@ -185,24 +185,19 @@ function accessTests(route: RouteSpec) {
 	});
 }
 
-/**
- * Ids that only JavaScript's Number() reads as numbers. The contract answers 404 for ids that are
- * not numbers; the app currently resolves `0x1`, `1e0` and ` 1` to id 1. Marked as an expected
- * failure until that is fixed (Playwright then reports the test as unexpectedly passing).
- */
+/** Ids that only JavaScript's Number() reads as numbers: the contract answers 404 for them. */
 function oddIdTests(route: RouteSpec) {
-	test.fail(
-		`${route.name} answers 404 for ids written in hex, with an exponent or with spaces`,
-		async ({ clients }) => {
-			const action = await subject(clients);
-			const body = route.body?.(action);
-			const id = route.boardRoute ? BOARD_ID : action.id;
-			for (const odd of [`0x${id.toString(16)}`, `${id}e0`, `%20${id}`]) {
-				const response = await send(clients.admin, route, odd, body);
-				expect(response.status(), `${route.method.toUpperCase()} ${route.path(odd)}`).toBe(404);
-			}
+	test(`${route.name} answers 404 for ids written in hex, with an exponent or with spaces`, async ({
+		clients
+	}) => {
+		const action = await subject(clients);
+		const body = route.body?.(action);
+		const id = route.boardRoute ? BOARD_ID : action.id;
+		for (const odd of [`0x${id.toString(16)}`, `${id}e0`, `%20${id}`]) {
+			const response = await send(clients.admin, route, odd, body);
+			expect(response.status(), `${route.method.toUpperCase()} ${route.path(odd)}`).toBe(404);
 		}
-	);
+	});
 }
 
 /** A body that is not JSON → 400; one over 64 KB → 413. Neither changes the action. */
@@ -700,9 +695,12 @@ test.describe('POST /api/actions/:id/move', () => {
 			await move(clients.member, action, 'economic', 'long', 5000)
 		);
 		expect(moved).toMatchObject({ dimension: 'economic', horizon: 'long' });
-		const ids = cellIds(await getBoard(clients.member), 'economic', 'long');
+		// The index is clamped: the answer gives the real place, not 5000.
+		expect(moved.position).toBeLessThan(5000);
+		const board = await getBoard(clients.member);
+		const ids = cellIds(board, 'economic', 'long');
 		expect(ids.at(-1)).toBe(action.id);
-		expect(moved.position).toBe(ids.length - 1);
+		expect(board.actions.find((a) => a.id === action.id)?.position).toBe(ids.length - 1);
 	});
 
 	test('moving within its own cell reorders it among its neighbours', async ({ clients }) => {
@@ -745,7 +743,7 @@ test.describe('POST /api/actions/:id/move', () => {
 		const start = action.version;
 		for (const [dimension, horizon] of [
 			['ecological', 'medium'],
-			['economic', 'medium'],
+			['ecological', 'short'],
 			['social', 'long']
 		] as const) {
 			action = await expectOk<Action>(await move(clients.member, action, dimension, horizon, 9999));
@@ -772,7 +770,7 @@ test.describe('POST /api/actions/:id/move', () => {
 			)
 		);
 		const target = (i: number): [Dimension, Horizon] =>
-			i % 2 ? ['ecological', 'short'] : ['economic', 'medium'];
+			i % 2 ? ['ecological', 'short'] : ['ecological', 'medium'];
 		const sessions = await Promise.all(
 			actions.map((_, i) =>
 				newClient(

@@ -43,6 +43,10 @@ export async function signInByRequest(
 		maxRedirects: 0
 	});
 	expect(response.status(), `sign-in of ${account.email}`).toBe(303);
+	// A 303 alone proves nothing: /login also redirects anybody who is signed in already.
+	expect(response.headers()['set-cookie'], `sign-in of ${account.email}`).toContain(
+		'dreiklang_session='
+	);
 	return response;
 }
 
@@ -51,6 +55,30 @@ export async function signInWithForm(page: Page, account: Pick<Account, 'email' 
 	await page.getByLabel('E-Mail').fill(account.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/**
+ * Resolves once SvelteKit has hydrated the page: its router starts right after hydration and
+ * the first thing it does is set `history.scrollRestoration` to 'manual'.
+ */
+export async function waitForHydration(page: Page) {
+	await page.waitForFunction(() => history.scrollRestoration === 'manual');
+}
+
+/**
+ * Makes `page.goto` (with its default `waitUntil: 'load'`) also wait for hydration. Hydration
+ * writes each text field's server value back into the field, wiping what was typed before it
+ * (see "text typed before the page's script has run is kept" in shell.test.ts); without this a
+ * test that types right after a page load is flaky on a busy machine.
+ */
+function gotoWaitsForHydration(page: Page): Page {
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		if (!options?.waitUntil || options.waitUntil === 'load') await waitForHydration(page);
+		return response;
+	};
+	return page;
 }
 
 /** Accessibility violations that are serious or critical, in a form that reads well in a failure. */
@@ -88,10 +116,14 @@ interface Fixtures {
 
 async function newPageInOwnContext(browser: Browser, baseURL: string | undefined) {
 	const context = await browser.newContext({ baseURL });
-	return { context, page: await context.newPage() };
+	return { context, page: gotoWaitsForHydration(await context.newPage()) };
 }
 
 export const test = base.extend<Fixtures>({
+	page: async ({ page }, use) => {
+		await use(gotoWaitsForHydration(page));
+	},
+
 	signInAs: async ({ page }, use) => {
 		await use(async (role) => {
 			const account = demoAccount(role);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, seriousA11yViolations, signInByRequest, test } from './fixtures';
+import { expect, seriousA11yViolations, signInByRequest, test, waitForHydration } from './fixtures';
 
 /** True when the page is wider than the window, so it scrolls sideways. */
 const scrollsSideways = (page: Page) =>
@@ -108,5 +108,24 @@ test.describe('accessibility (axe: WCAG 2.2 A and AA)', () => {
 		await page.goto('/settings');
 		await expect(page.getByRole('heading', { name: 'Mein Konto', level: 1 })).toBeVisible();
 		expect(await seriousA11yViolations(page)).toEqual([]);
+	});
+});
+
+test.describe('forms', () => {
+	test("text typed before the page's script has run is kept", async ({ page }) => {
+		// Hold the app's script back, so the person types into the server-rendered form first —
+		// as on a slow connection.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/entry/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/login', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('E-Mail').fill('schnell@example.org');
+
+		release();
+		await waitForHydration(page);
+		await expect(page.getByLabel('E-Mail')).toHaveValue('schnell@example.org');
 	});
 });

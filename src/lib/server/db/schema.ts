@@ -28,10 +28,19 @@ export const users = sqliteTable(
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		/** Null until the user has chosen a password through a one-time sign-in link. */
 		passwordHash: text('password_hash'),
+		/**
+		 * Secret part of the user's private calendar URL. Kept readable (not hashed) because the
+		 * user must be able to see and copy their link again; it unlocks nothing but a read-only
+		 * list of due dates, and renewing it retires the old URL.
+		 */
+		calendarToken: text('calendar_token'),
 		createdAt: timestamp('created_at').notNull(),
 		updatedAt: timestamp('updated_at').notNull()
 	},
-	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
+	(t) => [
+		uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+		uniqueIndex('users_calendar_token_unique').on(t.calendarToken)
+	]
 );
 
 export const sessions = sqliteTable(
@@ -125,6 +134,24 @@ export const actionOwners = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.actionId, t.userId] }),
 		index('action_owners_user_idx').on(t.userId)
+	]
+);
+
+/** Who follows which action (for "what comes next" and the calendar feed). */
+export const follows = sqliteTable(
+	'follows',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.actionId] }),
+		index('follows_action_idx').on(t.actionId)
 	]
 );
 

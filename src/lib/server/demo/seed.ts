@@ -256,6 +256,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 			byCell.set(key, [...(byCell.get(key) ?? []), a]);
 		}
 		const creator = ids.get('member')!;
+		const history: (typeof events.$inferInsert)[] = [];
 		for (const cellActions of byCell.values()) {
 			const keys = generateNKeysBetween(null, null, cellActions.length);
 			cellActions.forEach((a, i) => {
@@ -282,30 +283,26 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					})
 					.returning({ id: actions.id })
 					.get();
-				tx.insert(events)
-					.values({
-						boardId: board.id,
-						actionId: row.id,
-						actorId: creator,
-						type: 'created',
-						data: { title: a.title, dimension: a.dimension, horizon: a.horizon },
-						createdAt
-					})
-					.run();
+				history.push({
+					boardId: board.id,
+					actionId: row.id,
+					actorId: creator,
+					type: 'created',
+					data: { title: a.title, dimension: a.dimension, horizon: a.horizon },
+					createdAt
+				});
 				if (a.owners.length) {
 					tx.insert(actionOwners)
 						.values(a.owners.map((o) => ({ actionId: row.id, userId: ids.get(o)! })))
 						.run();
-					tx.insert(events)
-						.values({
-							boardId: board.id,
-							actionId: row.id,
-							actorId: creator,
-							type: 'owners_changed',
-							data: { owners: a.owners.map((o) => ids.get(o)!) },
-							createdAt
-						})
-						.run();
+					history.push({
+						boardId: board.id,
+						actionId: row.id,
+						actorId: creator,
+						type: 'owners_changed',
+						data: { from: [], to: a.owners.map((o) => ids.get(o)!) },
+						createdAt
+					});
 				}
 				for (const [daysAgo, progress, note, status] of log) {
 					const at = new Date(now.getTime() - daysAgo * DAY);
@@ -313,19 +310,20 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					tx.insert(progressEntries)
 						.values({ actionId: row.id, authorId: author, note, progress, status, createdAt: at })
 						.run();
-					tx.insert(events)
-						.values({
-							boardId: board.id,
-							actionId: row.id,
-							actorId: author,
-							type: 'progress',
-							data: { progress, ...(status && { status }) },
-							createdAt: at
-						})
-						.run();
+					history.push({
+						boardId: board.id,
+						actionId: row.id,
+						actorId: author,
+						type: 'progress',
+						data: { progress, ...(status && { status }) },
+						createdAt: at
+					});
 				}
 			});
 		}
+		// History in the order it happened, so event ids grow with time as they do in real use.
+		history.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
+		tx.insert(events).values(history).run();
 	});
 	return { people: PEOPLE.slice(0, 4) };
 }

@@ -75,7 +75,7 @@ export type UpdateActionInput = z.infer<typeof updateActionInput>;
 export const moveActionInput = z.object({
 	dimension: dimensionField,
 	horizon: horizonField,
-	index: integer(0, LAST_INDEX),
+	index: integer(0, 2 ** 31),
 	version: versionField
 });
 export type MoveActionInput = z.infer<typeof moveActionInput>;

@@ -231,6 +231,7 @@ export function updateAction(
 ): ActionView {
 	return db.transaction((tx) => {
 		const row = rowForWrite(tx, id, input.version);
+		if (row.archivedAt) throw new DomainError('archived');
 		const changes: Partial<Action> = {};
 		const changed: Record<string, { from: unknown; to: unknown }> = {};
 		for (const field of EDITABLE) {

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { translateIssues } from './validation';
 import { DomainError } from '../domain/errors';
+import { parseId } from './ids';
 
 export type ApiErrorCode =
 	| 'bad_request'
@@ -12,6 +13,7 @@ export type ApiErrorCode =
 	| 'conflict'
 	| 'payload_too_large'
 	| 'too_many_requests'
+	| 'method_not_allowed'
 	| 'internal';
 
 /** An error the JSON API answers with `{error: {code, message, fields?}}`. */

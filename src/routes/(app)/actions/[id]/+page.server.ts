@@ -23,6 +23,7 @@ import { listActionHistory } from '$lib/server/domain/events';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { fromDomainError } from '$lib/server/http/api';
+import { parseId } from '$lib/server/http/ids';
 import { requirePageUser } from '$lib/server/http/guard';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { formFields, formValues, translateIssues } from '$lib/server/http/validation';
@@ -31,8 +32,8 @@ import type { ActionView } from '$lib/board/action-view';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function actionId(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, m.error_not_found());
+	const id = parseId(param);
+	if (id === null) error(404, m.error_not_found());
 	return id;
 }
 

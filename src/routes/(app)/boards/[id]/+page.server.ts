@@ -8,12 +8,13 @@ import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers } from '$lib/server/domain/users';
 import { requirePageUser } from '$lib/server/http/guard';
+import { parseId } from '$lib/server/http/ids';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 function boardFromParams(id: string) {
-	const boardId = Number(id);
-	const board = Number.isSafeInteger(boardId) ? getBoard(getDb(), boardId) : undefined;
+	const boardId = parseId(id);
+	const board = boardId === null ? undefined : getBoard(getDb(), boardId);
 	if (!board) error(404, m.error_not_found());
 	return board;
 }

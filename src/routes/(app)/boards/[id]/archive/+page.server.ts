@@ -5,12 +5,13 @@ import { listArchived } from '$lib/server/domain/actions';
 import { getBoard } from '$lib/server/domain/boards';
 import { can } from '$lib/server/domain/permissions';
 import { requirePageUser } from '$lib/server/http/guard';
+import { parseId } from '$lib/server/http/ids';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
-	const id = Number(event.params.id);
-	const board = Number.isSafeInteger(id) ? getBoard(getDb(), id) : undefined;
+	const id = parseId(event.params.id);
+	const board = id === null ? undefined : getBoard(getDb(), id);
 	if (!board) error(404, m.error_not_found());
 	return {
 		board: { id: board.id, name: board.name },

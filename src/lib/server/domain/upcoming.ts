@@ -1,0 +1,96 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Conn } from '../db';
+import { actions } from '../db/schema';
+import type { Dimension, Horizon, Status } from '../../board/cells';
+import { HORIZONS } from '../../board/cells';
+import { ownersOf } from './board-actions';
+import { followedActionIds } from './follows';
+
+export interface UpcomingAction {
+	id: number;
+	title: string;
+	dimension: Dimension;
+	horizon: Horizon;
+	status: Status;
+	progress: number;
+	dueDate: string | null;
+	owners: { id: number; name: string }[];
+	/** The description's first sentence or line, without Markdown. */
+	summary: string;
+	followed: boolean;
+}
+
+/** The first line of a Markdown text as plain words, cut to a short sentence. */
+export function summarize(markdown: string, max = 140): string {
+	const line =
+		markdown
+			.split('\n')
+			.map((l) => l.trim())
+			.find((l) => l.length > 0) ?? '';
+	const plain = line
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/^[#>\-*+\s]+|[*_`~]/g, '')
+		.replace(/^\d+\.\s+/, '')
+		.trim();
+	return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
+}
+
+/** Running and planned actions of every board, soonest due first (undated last). */
+export function listUpcoming(db: Conn, userId: number): UpcomingAction[] {
+	const rows = db
+		.select({
+			id: actions.id,
+			title: actions.title,
+			description: actions.description,
+			dimension: actions.dimension,
+			horizon: actions.horizon,
+			status: actions.status,
+			progress: actions.progress,
+			dueDate: actions.dueDate
+		})
+		.from(actions)
+		.where(and(isNull(actions.archivedAt), inArray(actions.status, ['planned', 'in_progress'])))
+		.orderBy(asc(actions.dueDate), asc(actions.horizon), asc(actions.position))
+		.all();
+	const owners = ownersOf(
+		db,
+		rows.map((r) => r.id)
+	);
+	const followed = followedActionIds(db, userId);
+	const list = rows.map(({ description, ...r }) => ({
+		...r,
+		summary: summarize(description),
+		owners: owners.get(r.id) ?? [],
+		followed: followed.has(r.id)
+	}));
+	// SQLite sorts NULL first; undated actions belong at the end.
+	return [...list.filter((a) => a.dueDate !== null), ...list.filter((a) => a.dueDate === null)];
+}
+
+export interface UpcomingGroups {
+	running: UpcomingAction[];
+	/** Planned actions with a date, by month (`YYYY-MM`), in order. */
+	months: { month: string; actions: UpcomingAction[] }[];
+	/** Planned actions without a date, by horizon. */
+	later: { horizon: Horizon; actions: UpcomingAction[] }[];
+}
+
+export function groupUpcoming(list: UpcomingAction[]): UpcomingGroups {
+	const months = new Map<string, UpcomingAction[]>();
+	const later = new Map<Horizon, UpcomingAction[]>(HORIZONS.map((h) => [h, []]));
+	const running: UpcomingAction[] = [];
+	for (const action of list) {
+		if (action.status === 'in_progress') running.push(action);
+		else if (action.dueDate) {
+			const month = action.dueDate.slice(0, 7);
+			months.set(month, [...(months.get(month) ?? []), action]);
+		} else later.get(action.horizon)!.push(action);
+	}
+	return {
+		running,
+		months: [...months].map(([month, actions]) => ({ month, actions })),
+		later: [...later]
+			.filter(([, actions]) => actions.length > 0)
+			.map(([horizon, actions]) => ({ horizon, actions }))
+	};
+}
