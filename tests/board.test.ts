@@ -123,7 +123,7 @@ test.describe('the cluster board', () => {
 		const action = await addAction(page.request, 'Dialog', 'ecological', 'long');
 		await openBoard(page);
 
-		await page.getByRole('link', { name: `Verschieben… : ${action.title}` }).click();
+		await page.getByRole('link', { name: `Verschieben…: ${action.title}` }).click();
 		const dialog = page.getByRole('dialog');
 		await dialog.getByLabel('Sozial · mittelfristig').check();
 		await dialog.getByLabel('An welche Stelle?').selectOption({ label: 'Ganz oben' });
@@ -204,7 +204,7 @@ test.describe('the cluster board', () => {
 		await openBoard(page);
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(360);
-		await page.getByRole('link', { name: `Verschieben… : ${action.title}` }).click();
+		await page.getByRole('link', { name: `Verschieben…: ${action.title}` }).click();
 		await page.getByRole('dialog').getByLabel('Ökologisch · langfristig').check();
 		await page
 			.getByRole('dialog')
@@ -224,7 +224,7 @@ test.describe('without JavaScript', () => {
 		const target = await addAction(page.request, 'Ohne JS Ziel', 'economic', 'medium');
 		const action = await addAction(page.request, 'Ohne JS', 'ecological', 'short');
 		await page.goto('/boards/1');
-		await page.getByRole('link', { name: `Verschieben… : ${action.title}` }).click();
+		await page.getByRole('link', { name: `Verschieben…: ${action.title}` }).click();
 		await expect(page).toHaveURL(new RegExp(`/actions/${action.id}#move$`));
 		await page.getByLabel('Ökonomisch · mittelfristig').check();
 		await page.getByLabel('An welche Stelle?').selectOption({ label: 'Ganz oben' });

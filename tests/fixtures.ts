@@ -120,8 +120,9 @@ async function newPageInOwnContext(browser: Browser, baseURL: string | undefined
 }
 
 export const test = base.extend<Fixtures>({
-	page: async ({ page }, use) => {
-		await use(gotoWaitsForHydration(page));
+	page: async ({ page, javaScriptEnabled }, use) => {
+		// Without JavaScript nothing hydrates; the server-rendered page is all there is.
+		await use(javaScriptEnabled === false ? page : gotoWaitsForHydration(page));
 	},
 
 	signInAs: async ({ page }, use) => {

@@ -14,7 +14,7 @@ function translateIssue(issue: core.$ZodIssue, given: unknown): string {
 	switch (issue.code) {
 		case 'too_small':
 			if (issue.origin === 'string') {
-				return Number(issue.minimum) <= 1
+				return Number(issue.minimum) <= 1 || given === '' || given === undefined
 					? m.error_required()
 					: m.error_too_short({ min: Number(issue.minimum) });
 			}

@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/auth/sign-in';
-import { createSession } from '$lib/server/auth/session';
+import { createSession, invalidateSession } from '$lib/server/auth/session';
 import { signInThrottle } from '$lib/server/auth/sign-in-throttle';
 import { signInInput } from '$lib/server/domain/user-input';
-import { setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
+import { deleteSessionCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +17,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Signing in again (perhaps as someone else) first ends the session this browser has.
+		if (event.locals.session) {
+			invalidateSession(getDb(), event.locals.session.id);
+			deleteSessionCookie(event);
+			event.locals.user = null;
+			event.locals.session = null;
+		}
 		const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
 		const form = await parseForm(event.request, signInInput, ['password']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
