@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { actions } from '../db/schema';
 import type { Dimension, Horizon, Status } from '../../board/cells';

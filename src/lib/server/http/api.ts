@@ -82,10 +82,9 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 }
 
 /** Parses a positive integer route parameter, or answers 404. */
-export function idParam(value: string): number {
-	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id <= 0)
-		throw new ApiError(404, 'not_found', m.error_not_found());
+export function idParam(value: string | undefined): number {
+	const id = parseId(value);
+	if (id === null) throw new ApiError(404, 'not_found', m.error_not_found());
 	return id;
 }
 

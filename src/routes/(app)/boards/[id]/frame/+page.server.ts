@@ -46,7 +46,8 @@ export const actions: Actions = {
 			updateFrame(getDb(), user, board.id, form.data);
 		} catch (err) {
 			if (err instanceof DomainError && err.code === 'conflict') {
-				return fail(409, { values: form.values, errors: {}, conflict: true });
+				const { version: _version, ...values } = form.data;
+				return fail(409, { values, errors: {}, conflict: true });
 			}
 			throw err;
 		}
