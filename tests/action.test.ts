@@ -34,7 +34,7 @@ test.describe('an action', () => {
 		await expect(page.getByText('Fortschritt eingetragen.')).toBeVisible();
 
 		await page.reload();
-		await expect(page.getByText('Lena Voigt, Tobias Brandt')).toBeVisible();
+		await expect(page.getByText('Lena Voigt, Tobias Brandt', { exact: true })).toBeVisible();
 		await expect(page.getByText('Angebote liegen vor')).toBeVisible();
 		const history = page.getByRole('region', { name: 'Verlauf' });
 		await expect(history).toContainText(

@@ -39,7 +39,10 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 		}
 		case 'owners_changed': {
 			const to = ((d.to ?? d.owners) as number[] | undefined) ?? [];
-			const list = to.map((id) => names.get(id) ?? '?').join(', ');
+			const list = to
+				.map((id) => names.get(id) ?? '?')
+				.sort((a, b) => a.localeCompare(b))
+				.join(', ');
 			return to.length
 				? m.history_owners({ actor, owners: list })
 				: m.history_owners_none({ actor });
