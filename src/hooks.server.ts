@@ -45,7 +45,8 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	});
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PATHS = ['/login', '/setup', '/health', '/language', '/logout'];
+/** `/calendar/<secret>.ics` is opened by calendar apps, which have no session: the secret is the key. */
+const PUBLIC_PATHS = ['/login', '/setup', '/health', '/language', '/logout', '/calendar'];
 const isPublic = (path: string) =>
 	PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/')) || path.startsWith('/signin/');
 

@@ -1,6 +1,63 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { DIMENSIONS, type Dimension } from '$lib/board/cells';
+import { getDb } from '$lib/server/db';
+import { idField } from '$lib/server/domain/action-input';
+import { getAction } from '$lib/server/domain/actions';
+import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
+import { follow, unfollow } from '$lib/server/domain/follows';
+import { groupUpcoming, listUpcoming } from '$lib/server/domain/upcoming';
 import { requirePageUser } from '$lib/server/http/guard';
-import type { PageServerLoad } from './$types';
+import { parseForm } from '$lib/server/http/validation';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requirePageUser(event, 'read');
+	const user = requirePageUser(event, 'read');
+	const params = event.url.searchParams;
+	const q = (params.get('q') ?? '').trim().slice(0, 200);
+	const wanted = params.get('dimension');
+	const dimension = DIMENSIONS.includes(wanted as Dimension) ? (wanted as Dimension) : null;
+	const followedOnly = params.get('followed') === '1';
+	const needle = q.toLocaleLowerCase();
+
+	const db = getDb();
+	const all = listUpcoming(db, user.id);
+	const shown = all.filter(
+		(a) =>
+			(!dimension || a.dimension === dimension) &&
+			(!followedOnly || a.followed) &&
+			(!needle ||
+				a.title.toLocaleLowerCase().includes(needle) ||
+				a.summary.toLocaleLowerCase().includes(needle))
+	);
+	const feed = `${event.url.host}/calendar/${calendarToken(db, user.id)}.ics`;
+	return {
+		filters: { q, dimension, followedOnly },
+		groups: groupUpcoming(shown),
+		shown: shown.length,
+		total: all.length,
+		calendar: {
+			https: `${event.url.protocol}//${feed}`,
+			webcal: `webcal://${feed}`
+		}
+	};
+};
+
+const followInput = z.object({ actionId: idField, follow: z.enum(['1', '0']) });
+
+export const actions: Actions = {
+	follow: async (event) => {
+		const user = requirePageUser(event, 'read');
+		const form = await parseForm(event.request, followInput);
+		const db = getDb();
+		if (!form.ok || !getAction(db, form.data.actionId))
+			return fail(400, { follow: { failed: true } });
+		(form.data.follow === '1' ? follow : unfollow)(db, user.id, form.data.actionId);
+		return { follow: { actionId: form.data.actionId } };
+	},
+	renewCalendar: (event) => {
+		const user = requirePageUser(event, 'read');
+		renewCalendarToken(getDb(), user.id);
+		return { renewed: true };
+	}
 };
