@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
-import { actions, progressEntries } from '../db/schema';
+import { actions } from '../db/schema';
 import {
 	CELLS,
 	DIMENSIONS,
@@ -45,9 +45,11 @@ export interface DimensionSummary {
 
 /** Live actions of a board with what the roadmap needs to judge them, in board order. */
 export function listRoadmapActions(db: Conn, boardId: number, now = new Date()): RoadmapAction[] {
+	// Written out in full: inside a select from `actions`, drizzle leaves column names unqualified,
+	// which would tie the subquery to the wrong table.
 	const lastEntry = sql<
 		number | null
-	>`(select max(${progressEntries.createdAt}) from ${progressEntries} where ${progressEntries.actionId} = ${actions.id})`;
+	>`(select max(pe.created_at) from progress_entries pe where pe.action_id = "actions"."id")`;
 	const rows = db
 		.select({
 			id: actions.id,

@@ -20,6 +20,7 @@ import { getBoard } from '$lib/server/domain/boards';
 import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
 import { DomainError } from '$lib/server/domain/errors';
 import { listActionHistory } from '$lib/server/domain/events';
+import { follow, isFollowing, listFollowers, unfollow } from '$lib/server/domain/follows';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { fromDomainError } from '$lib/server/http/api';
@@ -43,6 +44,7 @@ export const load: PageServerLoad = (event) => {
 	const action = getAction(db, actionId(event.params.id));
 	if (!action) error(404, m.error_not_found());
 	const board = getBoard(db, action.boardId)!;
+	const followers = listFollowers(db, action.id);
 	const cellTitles: Record<string, { id: number; title: string }[]> = {};
 	for (const a of listBoardActions(db, board.id)) {
 		(cellTitles[`${a.dimension}:${a.horizon}`] ??= []).push({ id: a.id, title: a.title });
@@ -56,7 +58,11 @@ export const load: PageServerLoad = (event) => {
 		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
 		people: listActiveUsers(db),
 		cellTitles,
-		canWrite: can(user.role, 'writeActions')
+		canWrite: can(user.role, 'writeActions'),
+		following: isFollowing(db, user.id, action.id),
+		// Staff see how many follow an action, not who.
+		followers: user.role === 'staff' ? [] : followers.map((f) => f.name),
+		followerCount: followers.length
 	};
 };
 
@@ -158,6 +164,17 @@ export const actions: Actions = {
 			});
 		}
 		return { progress: { saved: true as const } };
+	},
+
+	follow: async (event) => {
+		const user = requirePageUser(event, 'read');
+		const id = actionId(event.params.id);
+		const fields = await fieldsOf(event);
+		const db = getDb();
+		if (!getAction(db, id)) error(404, m.error_not_found());
+		if (fields.follow === '1') follow(db, user.id, id);
+		else unfollow(db, user.id, id);
+		return { follow: { done: true } };
 	},
 
 	archive: (event) => toggleArchive(event, true),

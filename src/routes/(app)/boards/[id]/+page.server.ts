@@ -6,7 +6,8 @@ import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
 import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
 import { can } from '$lib/server/domain/permissions';
-import { listActiveUsers } from '$lib/server/domain/users';
+import { listActiveUsers, listUsers } from '$lib/server/domain/users';
+import { listBoardActivity } from '$lib/server/domain/activity';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
 import { parseForm } from '$lib/server/http/validation';
@@ -27,7 +28,10 @@ export const load: PageServerLoad = (event) => {
 		board: boardView(board),
 		actions: listBoardActions(db, board.id),
 		people: listActiveUsers(db),
-		canWrite: can(user.role, 'writeActions')
+		activity: listBoardActivity(db, board.id, 10),
+		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
+		canWrite: can(user.role, 'writeActions'),
+		canEditFrame: can(user.role, 'editFrame')
 	};
 };
 

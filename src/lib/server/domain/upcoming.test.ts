@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../testing/db';
+import { makeUser } from '../testing/factories';
+import { createBoard } from './boards';
+import { archiveAction, createAction } from './actions';
+import { follow } from './follows';
+import { groupUpcoming, listUpcoming, summarize } from './upcoming';
+import { calendarActions, calendarOwner, calendarToken, renewCalendarToken } from './calendar';
+
+async function setup() {
+	const db = createTestDb();
+	const user = await makeUser(db);
+	const board = createBoard(db, { name: 'Strategie' });
+	const add = (title: string, extra: Record<string, unknown> = {}) =>
+		createAction(db, user, board.id, { title, dimension: 'social', horizon: 'medium', ...extra });
+	return { db, user, add };
+}
+
+describe('what comes next', () => {
+	it('lists running and planned actions, soonest first, grouped by month and then by horizon', async () => {
+		const { db, user, add } = await setup();
+		add('Mai', { dueDate: '2027-05-20' });
+		add('März', { dueDate: '2027-03-02' });
+		add('März früh', { dueDate: '2027-03-01' });
+		add('Läuft', { status: 'in_progress', dueDate: '2027-04-01' });
+		add('Ohne Datum', { horizon: 'long' });
+		add('Erledigt', { status: 'done', dueDate: '2027-01-01' });
+		const archived = add('Archiviert', { dueDate: '2027-01-01' });
+		archiveAction(db, user, archived.id);
+
+		const list = listUpcoming(db, user.id);
+		expect(list.map((a) => a.title)).toEqual(['März früh', 'März', 'Läuft', 'Mai', 'Ohne Datum']);
+		const groups = groupUpcoming(list);
+		expect(groups.running.map((a) => a.title)).toEqual(['Läuft']);
+		expect(groups.months.map((g) => [g.month, g.actions.map((a) => a.title)])).toEqual([
+			['2027-03', ['März früh', 'März']],
+			['2027-05', ['Mai']]
+		]);
+		expect(groups.later).toMatchObject([{ horizon: 'long', actions: [{ title: 'Ohne Datum' }] }]);
+	});
+
+	it('knows what the user follows', async () => {
+		const { db, user, add } = await setup();
+		const a = add('A');
+		add('B');
+		follow(db, user.id, a.id);
+		follow(db, user.id, a.id);
+		expect(listUpcoming(db, user.id).map((x) => [x.title, x.followed])).toEqual([
+			['A', true],
+			['B', false]
+		]);
+	});
+
+	it('summarizes a Markdown description in one plain line', () => {
+		expect(summarize('## Ziel\n\n**Alle** Verträge [prüfen](https://x.org)')).toBe('Ziel');
+		expect(summarize('\n- **Alle** Verträge [prüfen](https://x.org)\n- zwei')).toBe(
+			'Alle Verträge prüfen'
+		);
+		expect(summarize('x'.repeat(300))).toHaveLength(140);
+	});
+});
+
+describe('the calendar feed', () => {
+	it('has a secret per user that can be renewed, and lists dated actions', async () => {
+		const { db, user, add } = await setup();
+		const dated = add('Mit Datum', { dueDate: '2027-01-10' });
+		add('Ohne Datum');
+		add('Erledigt', { status: 'done', dueDate: '2026-01-10' });
+
+		const token = calendarToken(db, user.id);
+		expect(calendarToken(db, user.id)).toBe(token);
+		expect(calendarOwner(db, token)?.id).toBe(user.id);
+		expect(calendarActions(db, user.id, false).map((a) => a.title)).toEqual([
+			'Erledigt',
+			'Mit Datum'
+		]);
+		expect(calendarActions(db, user.id, true)).toEqual([]);
+		follow(db, user.id, dated.id);
+		expect(calendarActions(db, user.id, true).map((a) => a.title)).toEqual(['Mit Datum']);
+
+		const renewed = renewCalendarToken(db, user.id);
+		expect(renewed).not.toBe(token);
+		expect(calendarOwner(db, token)).toBeUndefined();
+		expect(calendarOwner(db, 'NOT A TOKEN')).toBeUndefined();
+	});
+});
