@@ -33,7 +33,7 @@ test.describe('what comes next', () => {
 	test('search and the dimension filter narrow the list', async ({ page, signInAs }) => {
 		await signInAs('staff');
 		await page.goto('/upcoming');
-		await page.getByLabel('Suchen').fill('Gesundheitstag');
+		await page.getByLabel('Suchen', { exact: true }).fill('Gesundheitstag');
 		await page.getByRole('button', { name: 'Filtern' }).click();
 		await expect(
 			page.getByRole('link', { name: 'Gesundheitstag für alle Mitarbeitenden' })
@@ -63,7 +63,7 @@ test.describe('what comes next', () => {
 
 		await page.getByRole('link', { name: title, exact: true }).click();
 		await expect(page.getByText(/\d+ Personen folgen/)).toBeVisible();
-		await expect(page.getByText('Deniz Aksoy', { exact: true })).toHaveCount(0);
+		await expect(page.getByRole('main').getByText('Deniz Aksoy', { exact: true })).toHaveCount(0);
 	});
 
 	test('the calendar feed has one event per dated action, and a new address retires the old one', async ({
