@@ -102,7 +102,7 @@ describe('the roadmap', () => {
 			db,
 			user,
 			board.id,
-			{ title: 'vergessen', dimension: 'economic', horizon: 'medium' },
+			{ title: 'vergessen', dimension: 'economic', horizon: 'medium', status: 'in_progress' },
 			long
 		);
 		const done = createAction(
@@ -115,7 +115,7 @@ describe('the roadmap', () => {
 		updateAction(db, user, done.id, { status: 'done', progress: 100, version: 1 }, now);
 
 		const roadmap = buildRoadmap(listRoadmapActions(db, board.id, now), now);
-		expect(roadmap.nextUp.map((a) => a.title)).toEqual(['bald', 'läuft']);
+		expect(roadmap.nextUp.map((a) => a.title)).toEqual(['bald', 'läuft', 'vergessen']);
 		expect(roadmap.recentlyDone.map((a) => a.title)).toEqual(['fertig']);
 		expect(roadmap.needsAttention.map((a) => a.title).sort()).toEqual(['vergessen', 'überfällig']);
 

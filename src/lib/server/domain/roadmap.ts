@@ -18,7 +18,7 @@ export const ROADMAP_RULES = {
 	nextUpDays: 90,
 	/** "Recently done": finished within this many days. */
 	recentlyDoneDays: 90,
-	/** "Needs attention": overdue, or no progress entry for this many days. */
+	/** "Needs attention": overdue, or running without a progress entry for this many days. */
 	staleDays: 60
 } as const;
 
@@ -83,7 +83,8 @@ export function listRoadmapActions(db: Conn, boardId: number, now = new Date()):
 			updatedAt: updatedAt.toISOString(),
 			lastActivityAt: new Date(lastActivity).toISOString(),
 			overdue: open && row.dueDate !== null && row.dueDate < today,
-			stale: open && lastActivity < staleBefore
+			// Only running work goes stale; a planned action waits for its time without alarm.
+			stale: row.status === 'in_progress' && lastActivity < staleBefore
 		});
 	}
 	return [...byCell.values()].flat();
