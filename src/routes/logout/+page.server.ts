@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalidateSession } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/http/cookies';
+import { liveBoards } from '$lib/server/live/broker';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -10,7 +11,10 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: (event) => {
-		if (event.locals.session) invalidateSession(getDb(), event.locals.session.id);
+		if (event.locals.session) {
+			invalidateSession(getDb(), event.locals.session.id);
+			liveBoards.disconnectSession(event.locals.session.id);
+		}
 		deleteSessionCookie(event);
 		redirect(303, '/login');
 	}

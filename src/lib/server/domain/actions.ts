@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { Conn, Db } from '../db';
+import type { Conn, Db, Tx } from '../db';
+import { liveBoards } from '../live/broker';
 import { actionOwners, actions, progressEntries, users, type Action } from '../db/schema';
 import { keyBetween, spreadKeys } from '../../board/ordering';
 import type { Cell } from '../../board/cells';
@@ -21,7 +22,16 @@ export interface Actor {
 
 export type { ActionView };
 
-const IMMEDIATE = { behavior: 'immediate' } as const;
+/**
+ * Runs a change in one short `BEGIN IMMEDIATE` transaction — it takes the write lock before it
+ * reads, so concurrent writers queue on the busy timeout instead of failing — and, once it is
+ * committed, hands the new events to the live boards.
+ */
+function change<T>(db: Db, write: (tx: Tx) => T): T {
+	const result = db.transaction(write, { behavior: 'immediate' });
+	liveBoards.publishCommitted(db);
+	return result;
+}
 
 function findRow(db: Conn, id: number): Action | undefined {
 	return db.select().from(actions).where(eq(actions.id, id)).get();
@@ -181,7 +191,7 @@ export function createAction(
 	input: CreateActionInput & { index?: number },
 	now = new Date()
 ): ActionView {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const cell = { dimension: input.dimension, horizon: input.horizon };
 		const owners = input.owners ?? [];
 		assertActiveOwners(tx, owners);
@@ -212,11 +222,11 @@ export function createAction(
 			actionId: row.id,
 			actorId: actor.id,
 			type: 'created',
-			data: { title: row.title, ...cell },
+			data: { title: row.title, ...cell, version: row.version },
 			createdAt: now
 		});
 		return toView(tx, row);
-	}, IMMEDIATE);
+	});
 }
 
 const EDITABLE = ['title', 'description', 'status', 'progress', 'dueDate'] as const;
@@ -229,7 +239,7 @@ export function updateAction(
 	input: UpdateActionInput,
 	now = new Date()
 ): ActionView {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const row = rowForWrite(tx, id, input.version);
 		if (row.archivedAt) throw new DomainError('archived');
 		const changes: Partial<Action> = {};
@@ -241,7 +251,7 @@ export function updateAction(
 				changed[field] = { from: row[field], to: value };
 			}
 		}
-		let ownersChanged = false;
+		let owners: { from: number[]; to: number[] } | undefined;
 		if (input.owners) {
 			const before = currentOwnerIds(tx, id);
 			const after = [...new Set(input.owners)].sort((a, b) => a - b);
@@ -252,28 +262,22 @@ export function updateAction(
 					after.filter((o) => !before.includes(o))
 				);
 				replaceOwners(tx, id, after);
-				ownersChanged = true;
-				recordEvent(tx, {
-					boardId: row.boardId,
-					actionId: id,
-					actorId: actor.id,
-					type: 'owners_changed',
-					data: { from: before, to: after },
-					createdAt: now
-				});
+				owners = { from: before, to: after };
 			}
 		}
-		if (Object.keys(changed).length === 0 && !ownersChanged) return toView(tx, row);
-		if (Object.keys(changed).length) {
-			recordEvent(tx, {
-				boardId: row.boardId,
-				actionId: id,
-				actorId: actor.id,
-				type: 'edited',
-				data: { changed },
-				createdAt: now
-			});
-		}
+		const fieldsChanged = Object.keys(changed).length > 0;
+		if (!fieldsChanged && !owners) return toView(tx, row);
+		// One change, one event: an edit that also changes owners is one "edited" entry.
+		recordEvent(tx, {
+			boardId: row.boardId,
+			actionId: id,
+			actorId: actor.id,
+			type: fieldsChanged ? 'edited' : 'owners_changed',
+			data: fieldsChanged
+				? { changed, ...(owners && { owners }), version: row.version + 1 }
+				: { ...owners, version: row.version + 1 },
+			createdAt: now
+		});
 		const updated = tx
 			.update(actions)
 			.set({ ...changes, version: row.version + 1, updatedAt: now })
@@ -281,7 +285,7 @@ export function updateAction(
 			.returning()
 			.get();
 		return toView(tx, updated);
-	}, IMMEDIATE);
+	});
 }
 
 /**
@@ -295,7 +299,7 @@ export function moveAction(
 	input: MoveActionInput,
 	now = new Date()
 ): ActionView {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const row = rowForWrite(tx, id, input.version);
 		if (row.archivedAt) throw new DomainError('archived');
 		const to = { dimension: input.dimension, horizon: input.horizon };
@@ -311,11 +315,16 @@ export function moveAction(
 			actionId: id,
 			actorId: actor.id,
 			type: 'moved',
-			data: { from: { dimension: row.dimension, horizon: row.horizon }, to, index: input.index },
+			data: {
+				from: { dimension: row.dimension, horizon: row.horizon },
+				to,
+				index: input.index,
+				version: updated.version
+			},
 			createdAt: now
 		});
 		return toView(tx, updated);
-	}, IMMEDIATE);
+	});
 }
 
 /** Logs progress; the action's progress (and status, when given) follow the newest entry. */
@@ -326,7 +335,7 @@ export function addProgress(
 	input: ProgressInput,
 	now = new Date()
 ) {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const row = rowForWrite(tx, id);
 		if (row.archivedAt) throw new DomainError('archived');
 		const entry = tx
@@ -360,6 +369,7 @@ export function addProgress(
 			data: {
 				progress: input.progress,
 				from: row.progress,
+				version: updated.version,
 				...(input.status && input.status !== row.status && { status: input.status })
 			},
 			createdAt: now
@@ -368,7 +378,7 @@ export function addProgress(
 			entry: { ...entry, createdAt: entry.createdAt.toISOString() },
 			action: toView(tx, updated)
 		};
-	}, IMMEDIATE);
+	});
 }
 
 /** Takes an action off the board; it stays in the database and can be restored. */
@@ -379,7 +389,7 @@ export function archiveAction(
 	version?: number,
 	now = new Date()
 ) {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const row = rowForWrite(tx, id, version);
 		if (row.archivedAt) return toView(tx, row);
 		const updated = tx
@@ -393,10 +403,11 @@ export function archiveAction(
 			actionId: id,
 			actorId: actor.id,
 			type: 'archived',
+			data: { version: updated.version },
 			createdAt: now
 		});
 		return toView(tx, updated);
-	}, IMMEDIATE);
+	});
 }
 
 /** Brings an archived action back, at the end of its old cell. */
@@ -407,7 +418,7 @@ export function restoreAction(
 	version?: number,
 	now = new Date()
 ) {
-	return db.transaction((tx) => {
+	return change(db, (tx) => {
 		const row = rowForWrite(tx, id, version);
 		if (!row.archivedAt) return toView(tx, row);
 		const position = keyBetween(lastKey(tx, row.boardId, row), null);
@@ -427,10 +438,11 @@ export function restoreAction(
 			actionId: id,
 			actorId: actor.id,
 			type: 'restored',
+			data: { version: updated.version },
 			createdAt: now
 		});
 		return toView(tx, updated);
-	}, IMMEDIATE);
+	});
 }
 
 export function listArchived(db: Conn, boardId: number) {

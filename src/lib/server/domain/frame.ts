@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { liveBoards } from '../live/broker';
 import { boards } from '../db/schema';
 import type { Actor } from './actions';
 import { boardView } from './board-actions';
@@ -15,7 +16,7 @@ export function updateFrame(
 	input: FrameInput,
 	now = new Date()
 ) {
-	return db.transaction(
+	const view = db.transaction(
 		(tx) => {
 			const board = tx.select().from(boards).where(eq(boards.id, boardId)).get();
 			if (!board) throw new DomainError('not_found');
@@ -36,11 +37,13 @@ export function updateFrame(
 				boardId,
 				actorId: actor.id,
 				type: 'frame_changed',
-				data: { changed },
+				data: { changed, version: updated.version },
 				createdAt: now
 			});
 			return boardView(updated);
 		},
 		{ behavior: 'immediate' }
 	);
+	liveBoards.publishCommitted(db);
+	return view;
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../locales';
 import { invalidateUserSessions } from '../auth/session';
 import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from '../auth/tokens';
 import { DomainError } from './errors';
+import { liveBoards } from '../live/broker';
 
 const SIGN_IN_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -125,6 +126,8 @@ export function setActive(
 		},
 		{ behavior: 'immediate' }
 	);
+	// A deactivated person's open board streams end with their sessions.
+	if (!active) liveBoards.disconnectUser(userId);
 }
 
 export function updateProfile(db: Db, userId: number, input: { name: string; locale: Locale }) {

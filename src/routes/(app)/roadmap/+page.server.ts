@@ -10,6 +10,7 @@ import { buildRoadmap, listRoadmapActions, ROADMAP_RULES } from '$lib/server/dom
 import { listUsers } from '$lib/server/domain/users';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
+import { latestEventId } from '$lib/server/live/broker';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -29,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 		activity: listBoardActivity(db, board.id),
 		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
 		generatedAt: now.toISOString(),
+		liveFrom: latestEventId(db, board.id),
 		canEditFrame: can(user.role, 'editFrame')
 	};
 };

@@ -8,6 +8,8 @@ import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
 import { follow, unfollow } from '$lib/server/domain/follows';
 import { groupUpcoming, listUpcoming } from '$lib/server/domain/upcoming';
 import { requirePageUser } from '$lib/server/http/guard';
+import { listBoards } from '$lib/server/domain/boards';
+import { latestEventId } from '$lib/server/live/broker';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 		filters: { q, dimension, followedOnly },
 		groups: groupUpcoming(shown),
 		shown: shown.length,
+		live: listBoards(db).map((b) => ({ id: b.id, after: latestEventId(db, b.id) })),
 		total: all.length,
 		calendar: {
 			https: `${event.url.protocol}//${feed}`,

@@ -25,6 +25,7 @@ import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { fromDomainError } from '$lib/server/http/api';
 import { parseId } from '$lib/server/http/ids';
+import { latestEventId } from '$lib/server/live/broker';
 import { requirePageUser } from '$lib/server/http/guard';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { formFields, formValues, translateIssues } from '$lib/server/http/validation';
@@ -59,6 +60,7 @@ export const load: PageServerLoad = (event) => {
 		people: listActiveUsers(db),
 		cellTitles,
 		canWrite: can(user.role, 'writeActions'),
+		liveFrom: latestEventId(db, board.id),
 		following: isFollowing(db, user.id, action.id),
 		// Staff see how many follow an action, not who.
 		followers: user.role === 'staff' ? [] : followers.map((f) => f.name),

@@ -10,6 +10,7 @@ import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { listBoardActivity } from '$lib/server/domain/activity';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
+import { latestEventId } from '$lib/server/live/broker';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		board: boardView(board),
 		actions: listBoardActions(db, board.id),
+		liveFrom: latestEventId(db, board.id),
 		people: listActiveUsers(db),
 		activity: listBoardActivity(db, board.id, 10),
 		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),

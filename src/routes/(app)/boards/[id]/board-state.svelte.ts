@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { CELLS, cellKey, type Cell } from '$lib/board/cells';
 import { dimensionLabel, horizonLabel } from '$lib/board/labels';
 import type { CardItem } from '$lib/components/board/board-types';
+import type { ActionView } from '$lib/board/action-view';
+import type { BoardChange } from '$lib/live/board-stream';
 
 export interface MoveProblem {
 	message: string;
@@ -15,6 +17,19 @@ const cellOf = (key: string): Cell => {
 	const [dimension, horizon] = key.split(':') as [Cell['dimension'], Cell['horizon']];
 	return { dimension, horizon };
 };
+
+const toCard = (a: ActionView): CardItem => ({
+	id: a.id,
+	title: a.title,
+	dimension: a.dimension,
+	horizon: a.horizon,
+	position: a.position,
+	status: a.status,
+	progress: a.progress,
+	owners: a.owners,
+	dueDate: a.dueDate,
+	version: a.version
+});
 
 const cellName = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
@@ -37,6 +52,12 @@ export class BoardState {
 	announcement = $state('');
 	/** The card being moved with the keyboard, and where it started. */
 	keyboardDrag = $state<{ id: number; key: string; index: number } | null>(null);
+	/** True while a card is dragged with mouse or touch. */
+	pointerDrag = false;
+	/** Cards changed by someone else a moment ago (briefly highlighted). */
+	highlighted = $state<number[]>([]);
+	/** Changes that arrived during a drag; applied after the drop so the drag is not disturbed. */
+	#waiting: BoardChange[] = [];
 
 	constructor(source: () => CardItem[]) {
 		this.#source = source;
@@ -52,7 +73,10 @@ export class BoardState {
 	/** While dragging: the cell shows what the drag library proposes. */
 	consider(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
-		if (info.source !== SOURCES.KEYBOARD) return;
+		if (info.source !== SOURCES.KEYBOARD) {
+			if (info.trigger === TRIGGERS.DRAG_STARTED) this.pointerDrag = true;
+			return;
+		}
 		const id = Number(info.id);
 		const index = items.findIndex((i) => i.id === id);
 		if (info.trigger === TRIGGERS.DRAG_STARTED) {
@@ -64,16 +88,60 @@ export class BoardState {
 			if (origin && index >= 0 && (origin.key !== key || origin.index !== index)) {
 				void this.#save(items[index], cellOf(key), index);
 			}
+			this.#applyWaiting();
 		}
 	}
 
 	/** A mouse or touch drop: the target cell saves the move (the source only updates its list). */
 	finalize(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
-		if (info.source === SOURCES.KEYBOARD || info.trigger !== TRIGGERS.DROPPED_INTO_ZONE) return;
-		const id = Number(info.id);
-		const index = items.findIndex((i) => i.id === id);
-		if (index >= 0) void this.#save(items[index], cellOf(key), index);
+		if (info.source === SOURCES.KEYBOARD) return;
+		this.pointerDrag = false;
+		if (info.trigger === TRIGGERS.DROPPED_INTO_ZONE) {
+			const id = Number(info.id);
+			const index = items.findIndex((i) => i.id === id);
+			if (index >= 0) void this.#save(items[index], cellOf(key), index);
+		}
+		this.#applyWaiting();
+	}
+
+	/** A change from the live stream: applied at once, or after the drop while dragging. */
+	receive(change: BoardChange) {
+		if (this.pointerDrag || this.keyboardDrag) this.#waiting.push(change);
+		else this.#apply(change);
+	}
+
+	#applyWaiting() {
+		const waiting = this.#waiting;
+		this.#waiting = [];
+		for (const change of waiting) this.#apply(change);
+	}
+
+	#apply(change: BoardChange) {
+		if (change.type === 'frame_changed') {
+			void invalidateAll();
+			return;
+		}
+		const action = change.action;
+		if (!action) return;
+		const local = this.find(action.id);
+		// Already shown (our own change coming back, or an older event): nothing to do.
+		if (local && local.version >= action.version) return;
+		const cells = { ...this.cells };
+		if (local) cells[cellKey(local)] = cells[cellKey(local)].filter((i) => i.id !== action.id);
+		if (!action.archived) {
+			const key = cellKey(action);
+			const list = [...cells[key]];
+			list.splice(Math.min(action.position, list.length), 0, toCard(action));
+			cells[key] = list;
+		}
+		this.cells = cells;
+		this.#highlight(action.id);
+	}
+
+	#highlight(id: number) {
+		this.highlighted = [...this.highlighted, id];
+		setTimeout(() => (this.highlighted = this.highlighted.filter((h) => h !== id)), 2000);
 	}
 
 	/** "Move to…": place an action at `index` of a cell (past the end means last). */

@@ -1,0 +1,195 @@
+import { asc, desc, eq, gt, and, sql } from 'drizzle-orm';
+import type { Conn } from '../db';
+import { events, users } from '../db/schema';
+import { getAction } from '../domain/actions';
+import { getBoard } from '../domain/boards';
+import { boardView } from '../domain/board-actions';
+
+/** A client that missed more than this many changes reloads the board instead of replaying them. */
+export const CATCH_UP_LIMIT = 500;
+const HEARTBEAT_MS = 15_000;
+
+export interface LiveSubscriber {
+	boardId: number;
+	user: { id: number; name: string };
+	sessionId: string | null;
+	/** Writes a chunk of the event stream; must not throw. */
+	send: (chunk: string) => void;
+	/** Ends the stream (the subscriber is then removed). */
+	close: () => void;
+}
+
+type EventRow = {
+	id: number;
+	boardId: number;
+	actionId: number | null;
+	actorId: number | null;
+	type: string;
+	data: Record<string, unknown>;
+	actor: string | null;
+};
+
+const eventColumns = {
+	id: events.id,
+	boardId: events.boardId,
+	actionId: events.actionId,
+	actorId: events.actorId,
+	type: events.type,
+	data: events.data,
+	actor: users.name
+};
+
+/** One change as the stream sends it: `id:` for resuming, `data:` the JSON of DESIGN.md. */
+function formatChange(db: Conn, row: EventRow): string {
+	const payload: Record<string, unknown> = {
+		type: row.type,
+		actionId: row.actionId,
+		version: row.data.version ?? null,
+		by: row.actorId,
+		byName: row.actor
+	};
+	if (row.actionId !== null) {
+		const action = getAction(db, row.actionId);
+		if (action) payload.action = action;
+	} else if (row.type === 'frame_changed') {
+		const board = getBoard(db, row.boardId);
+		if (board) payload.board = boardView(board);
+	}
+	return `id: ${row.id}\ndata: ${JSON.stringify(payload)}\n\n`;
+}
+
+const named = (event: string, data: unknown) =>
+	`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * The in-process broker of live board streams. Domain writes call `publishCommitted` after their
+ * transaction commits; it reads the new rows of the events table once and sends each, formatted
+ * once, to every open stream of that board. Event ids come from the table, so a stream that
+ * reconnects with `Last-Event-ID` is caught up from the same source.
+ */
+export class LiveBoards {
+	#byBoard = new Map<number, Set<LiveSubscriber>>();
+	#count = 0;
+	/** Highest event id already handed to the streams (valid while any stream is open). */
+	#published = 0;
+	#heartbeat: ReturnType<typeof setInterval> | undefined;
+
+	get openStreams() {
+		return this.#count;
+	}
+
+	/** Registers a stream; returns what ends the registration. */
+	subscribe(db: Conn, subscriber: LiveSubscriber): () => void {
+		if (this.#count === 0) {
+			this.#published =
+				db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
+			this.#heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
+			this.#heartbeat.unref?.();
+		}
+		let set = this.#byBoard.get(subscriber.boardId);
+		if (!set) this.#byBoard.set(subscriber.boardId, (set = new Set()));
+		set.add(subscriber);
+		this.#count++;
+		this.#sendPresence(subscriber.boardId);
+
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			set.delete(subscriber);
+			if (set.size === 0) this.#byBoard.delete(subscriber.boardId);
+			this.#count--;
+			if (this.#count === 0) clearInterval(this.#heartbeat);
+			this.#sendPresence(subscriber.boardId);
+		};
+	}
+
+	/** Sends every change committed since the last call to the streams of its board. */
+	publishCommitted(db: Conn) {
+		if (this.#count === 0) return;
+		const rows = db
+			.select(eventColumns)
+			.from(events)
+			.leftJoin(users, eq(users.id, events.actorId))
+			.where(gt(events.id, this.#published))
+			.orderBy(asc(events.id))
+			.all();
+		for (const row of rows) {
+			this.#published = row.id;
+			const subscribers = this.#byBoard.get(row.boardId);
+			if (!subscribers) continue;
+			const chunk = formatChange(db, row);
+			for (const s of subscribers) s.send(chunk);
+		}
+	}
+
+	/**
+	 * What a stream that last saw `lastId` has missed on a board: the changes to replay, or a
+	 * `reload` signal when there are too many — never a silently stale board.
+	 */
+	catchUp(db: Conn, boardId: number, lastId: number): string[] {
+		const rows = db
+			.select(eventColumns)
+			.from(events)
+			.leftJoin(users, eq(users.id, events.actorId))
+			.where(and(eq(events.boardId, boardId), gt(events.id, lastId)))
+			.orderBy(asc(events.id))
+			.limit(CATCH_UP_LIMIT + 1)
+			.all();
+		if (rows.length > CATCH_UP_LIMIT) {
+			const last = rows.at(-1)!.id;
+			return [`id: ${last}\n${named('reload', { reason: 'missed-too-much' })}`];
+		}
+		return rows.map((row) => formatChange(db, row));
+	}
+
+	/** Ends the streams of a user (deactivated) or of one session (signed out). */
+	disconnectUser(userId: number) {
+		this.#closeWhere((s) => s.user.id === userId);
+	}
+
+	disconnectSession(sessionId: string) {
+		this.#closeWhere((s) => s.sessionId === sessionId);
+	}
+
+	/** Who has a board open right now, each person once. */
+	presence(boardId: number): { id: number; name: string }[] {
+		const people = new Map<number, string>();
+		for (const s of this.#byBoard.get(boardId) ?? []) people.set(s.user.id, s.user.name);
+		return [...people]
+			.map(([id, name]) => ({ id, name }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	}
+
+	#sendPresence(boardId: number) {
+		const subscribers = this.#byBoard.get(boardId);
+		if (!subscribers) return;
+		const chunk = named('presence', this.presence(boardId));
+		for (const s of subscribers) s.send(chunk);
+	}
+
+	#closeWhere(match: (s: LiveSubscriber) => boolean) {
+		for (const set of this.#byBoard.values()) {
+			for (const s of [...set]) if (match(s)) s.close();
+		}
+	}
+
+	/** A comment line now and then keeps proxies from closing quiet streams. */
+	#beat() {
+		for (const set of this.#byBoard.values()) for (const s of set) s.send(': ping\n\n');
+	}
+}
+
+/** The one broker of this server process. */
+export const liveBoards = new LiveBoards();
+
+/** The newest event id of a board (0 without any): where a freshly loaded page's stream starts. */
+export function latestEventId(db: Conn, boardId: number): number {
+	return (
+		db
+			.select({ id: sql<number>`max(${events.id})` })
+			.from(events)
+			.where(eq(events.boardId, boardId))
+			.get()?.id ?? 0
+	);
+}
