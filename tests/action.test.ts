@@ -41,7 +41,7 @@ test.describe('an action', () => {
 			'Tobias Brandt hat Fortschritt eingetragen: 40 %, Status „läuft“.'
 		);
 		await expect(history).toContainText(
-			'Tobias Brandt hat die Verantwortung übertragen an: Lena Voigt, Tobias Brandt.'
+			'Tobias Brandt hat geändert: Beschreibung, Verantwortlich.'
 		);
 		await expect(history).toContainText('Tobias Brandt hat diese Maßnahme angelegt.');
 

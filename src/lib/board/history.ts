@@ -34,7 +34,9 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 		}
 		case 'edited': {
 			const changed = Object.keys((d.changed as Record<string, unknown>) ?? {});
-			const fields = changed.map((f) => FIELD_LABELS[f]?.() ?? f).join(', ');
+			const labels = changed.map((f) => FIELD_LABELS[f]?.() ?? f);
+			if (d.owners) labels.push(m.field_owners());
+			const fields = labels.join(', ');
 			return m.history_edited({ actor, fields });
 		}
 		case 'owners_changed': {

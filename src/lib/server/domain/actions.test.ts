@@ -146,7 +146,11 @@ describe('editing, owners and progress', () => {
 		expect(edited).toMatchObject({ title: 'A, better', dueDate: '2027-03-01', version: 2 });
 		expect(edited.owners.map((o) => o.name)).toEqual(['Anna', 'Lena']);
 		const history = listActionHistory(db, a.id).map((h) => h.type);
-		expect(history).toEqual(['edited', 'owners_changed', 'created']);
+		expect(history).toEqual(['edited', 'created']);
+		expect(listActionHistory(db, a.id)[0].data).toMatchObject({
+			owners: { from: [], to: [user.id, lena.id].sort((x, y) => x - y) },
+			version: 2
+		});
 		expect(() => updateAction(db, user, a.id, { title: 'B', version: 1 })).toThrow(DomainError);
 		expect(getAction(db, a.id)?.title).toBe('A, better');
 	});
