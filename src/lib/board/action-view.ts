@@ -1,11 +1,9 @@
 import type { Dimension, Horizon, Status } from './cells';
 
-/** One action as the API and the pages show it. `position` is its 0-based place in its cell. */
-export interface ActionView {
+/** An action as the board lists it. `position` is its 0-based place in its cell. */
+export interface BoardAction {
 	id: number;
-	boardId: number;
 	title: string;
-	description: string;
 	dimension: Dimension;
 	horizon: Horizon;
 	position: number;
@@ -14,6 +12,12 @@ export interface ActionView {
 	owners: { id: number; name: string }[];
 	dueDate: string | null;
 	version: number;
+}
+
+/** One action with everything the API and the action page show. */
+export interface ActionView extends BoardAction {
+	boardId: number;
+	description: string;
 	createdAt: string;
 	updatedAt: string;
 	archived: boolean;

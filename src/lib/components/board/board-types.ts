@@ -1,16 +1,4 @@
-import type { Dimension, Horizon, Status } from '$lib/board/cells';
+import type { BoardAction } from '$lib/board/action-view';
 
-/** What a card on the board needs to know about its action. */
-export interface CardItem {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	position: number;
-	status: Status;
-	progress: number;
-	owners: { id: number; name: string }[];
-	dueDate: string | null;
-	version: number;
-	isDndShadowItem?: boolean;
-}
+/** What a card on the board knows about its action (plus the drag library's placeholder flag). */
+export type CardItem = BoardAction & { isDndShadowItem?: boolean };

@@ -381,52 +381,26 @@ export function addProgress(
 	});
 }
 
-/** Takes an action off the board; it stays in the database and can be restored. */
-export function archiveAction(
+/**
+ * Takes an action off the board (`archived`), or brings it back at the end of its old cell. It
+ * stays in the database either way; archiving twice changes nothing.
+ */
+export function setArchived(
 	db: Db,
 	actor: Actor,
 	id: number,
+	archived: boolean,
 	version?: number,
 	now = new Date()
 ) {
 	return change(db, (tx) => {
 		const row = rowForWrite(tx, id, version);
-		if (row.archivedAt) return toView(tx, row);
-		const updated = tx
-			.update(actions)
-			.set({ archivedAt: now, version: row.version + 1, updatedAt: now })
-			.where(eq(actions.id, id))
-			.returning()
-			.get();
-		recordEvent(tx, {
-			boardId: row.boardId,
-			actionId: id,
-			actorId: actor.id,
-			type: 'archived',
-			data: { version: updated.version },
-			createdAt: now
-		});
-		return toView(tx, updated);
-	});
-}
-
-/** Brings an archived action back, at the end of its old cell. */
-export function restoreAction(
-	db: Db,
-	actor: Actor,
-	id: number,
-	version?: number,
-	now = new Date()
-) {
-	return change(db, (tx) => {
-		const row = rowForWrite(tx, id, version);
-		if (!row.archivedAt) return toView(tx, row);
-		const position = keyBetween(lastKey(tx, row.boardId, row), null);
+		if ((row.archivedAt !== null) === archived) return toView(tx, row);
 		const updated = tx
 			.update(actions)
 			.set({
-				archivedAt: null,
-				position,
+				archivedAt: archived ? now : null,
+				...(!archived && { position: keyBetween(lastKey(tx, row.boardId, row), null) }),
 				version: row.version + 1,
 				updatedAt: now
 			})
@@ -437,13 +411,19 @@ export function restoreAction(
 			boardId: row.boardId,
 			actionId: id,
 			actorId: actor.id,
-			type: 'restored',
+			type: archived ? 'archived' : 'restored',
 			data: { version: updated.version },
 			createdAt: now
 		});
 		return toView(tx, updated);
 	});
 }
+
+export const archiveAction = (db: Db, actor: Actor, id: number, version?: number, now?: Date) =>
+	setArchived(db, actor, id, true, version, now);
+
+export const restoreAction = (db: Db, actor: Actor, id: number, version?: number, now?: Date) =>
+	setArchived(db, actor, id, false, version, now);
 
 export function listArchived(db: Conn, boardId: number) {
 	return db

@@ -1,21 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { actionOwners, actions, users, type Board } from '../db/schema';
-import { CELLS, cellKey, type Dimension, type Horizon, type Status } from '../../board/cells';
+import { CELLS, cellKey } from '../../board/cells';
+import type { BoardAction } from '../../board/action-view';
 
-export interface BoardAction {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	/** 0-based place in its cell. */
-	position: number;
-	status: Status;
-	progress: number;
-	owners: { id: number; name: string }[];
-	dueDate: string | null;
-	version: number;
-}
+export type { BoardAction };
 
 /** A board as the API and the pages show it. */
 export function boardView(board: Board) {
