@@ -15,7 +15,8 @@ export default ts.config(
 			'playwright-report/',
 			'drizzle/',
 			'data/',
-			'.e2e/'
+			'.e2e/',
+			'bench/tmp/'
 		]
 	},
 	js.configs.recommended,

@@ -21,17 +21,3 @@ export function readFilters(params: URLSearchParams): BoardFilters {
 
 export const isFiltering = (f: BoardFilters) =>
 	f.mine || f.owner !== null || f.status !== null || f.q !== '';
-
-interface Filterable {
-	title: string;
-	status: Status;
-	owners: { id: number }[];
-}
-
-export function matchesFilters(action: Filterable, f: BoardFilters, userId: number): boolean {
-	if (f.mine && !action.owners.some((o) => o.id === userId)) return false;
-	if (f.owner !== null && !action.owners.some((o) => o.id === f.owner)) return false;
-	if (f.status !== null && action.status !== f.status) return false;
-	if (f.q && !action.title.toLocaleLowerCase().includes(f.q.toLocaleLowerCase())) return false;
-	return true;
-}

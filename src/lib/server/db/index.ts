@@ -22,6 +22,10 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// Case folding that knows umlauts (SQLite's lower() only folds ASCII), for searching titles.
+	sqlite.function('dk_fold', { deterministic: true }, (text) =>
+		typeof text === 'string' ? text.toLocaleLowerCase() : text
+	);
 	return drizzle(sqlite, { schema }) as Db;
 }
 

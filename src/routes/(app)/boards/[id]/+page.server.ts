@@ -4,7 +4,10 @@ import { getDb } from '$lib/server/db';
 import { createAction } from '$lib/server/domain/actions';
 import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
-import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
+import { boardView } from '$lib/server/domain/board-actions';
+import { loadBoardPage } from '$lib/server/domain/board-page';
+import { CELLS, cellKey } from '$lib/board/cells';
+import { readFilters } from '$lib/board/filters';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { listBoardActivity } from '$lib/server/domain/activity';
@@ -21,13 +24,25 @@ function boardFromParams(id: string) {
 	return board;
 }
 
+/** Cells opened with "show all": `?show=ecological:short` (repeatable) or `?show=all`. */
+function expandedCells(params: URLSearchParams): string[] | 'all' {
+	const wanted = params.getAll('show');
+	if (wanted.includes('all')) return 'all';
+	const keys = new Set(CELLS.map(cellKey));
+	return wanted.filter((k) => keys.has(k));
+}
+
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
 	const board = boardFromParams(event.params.id);
 	const db = getDb();
 	return {
 		board: boardView(board),
-		actions: listBoardActions(db, board.id),
+		...loadBoardPage(db, board.id, {
+			filters: readFilters(event.url.searchParams),
+			userId: user.id,
+			expanded: expandedCells(event.url.searchParams)
+		}),
 		liveFrom: latestEventId(db, board.id),
 		people: listActiveUsers(db),
 		activity: listBoardActivity(db, board.id, 10),

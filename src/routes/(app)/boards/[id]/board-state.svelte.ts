@@ -44,9 +44,15 @@ function groupCells(actions: CardItem[]): Record<string, CardItem[]> {
  * then saved through the JSON API; when saving fails, the board reloads what the server holds and
  * `problem` says why.
  */
+export type CellCounts = Record<string, { total: number; matching: number }>;
+
 export class BoardState {
 	#source: () => CardItem[];
+	#counts: () => CellCounts;
+	/** The cards each cell shows (a cell may show only its first cards). */
 	cells = $derived.by(() => groupCells(this.#source()));
+	/** How many actions each cell holds, kept right as cards move. */
+	counts = $derived.by(() => structuredClone(this.#counts()));
 	problem = $state<MoveProblem | null>(null);
 	/** Read out by a polite live region. */
 	announcement = $state('');
@@ -59,8 +65,9 @@ export class BoardState {
 	/** Changes that arrived during a drag; applied after the drop so the drag is not disturbed. */
 	#waiting: BoardChange[] = [];
 
-	constructor(source: () => CardItem[]) {
+	constructor(source: () => CardItem[], counts: () => CellCounts) {
 		this.#source = source;
+		this.#counts = counts;
 	}
 
 	find(id: number): CardItem | undefined {
@@ -128,14 +135,30 @@ export class BoardState {
 		// Already shown (our own change coming back, or an older event): nothing to do.
 		if (local && local.version >= action.version) return;
 		const cells = { ...this.cells };
-		if (local) cells[cellKey(local)] = cells[cellKey(local)].filter((i) => i.id !== action.id);
+		const counts = structuredClone(this.counts);
+		if (local) {
+			cells[cellKey(local)] = cells[cellKey(local)].filter((i) => i.id !== action.id);
+			counts[cellKey(local)].total--;
+			counts[cellKey(local)].matching--;
+		} else if (change.type !== 'created' && change.type !== 'restored') {
+			// An action beyond what a long cell shows: the counts are unsure, the server knows.
+			void invalidateAll();
+			return;
+		}
 		if (!action.archived) {
 			const key = cellKey(action);
 			const list = [...cells[key]];
-			list.splice(Math.min(action.position, list.length), 0, toCard(action));
-			cells[key] = list;
+			// A cell that shows only its first cards takes the action only where it shows cards.
+			const showsAll = list.length >= counts[key].total;
+			if (showsAll || action.position < list.length) {
+				list.splice(Math.min(action.position, list.length), 0, toCard(action));
+				cells[key] = list;
+			}
+			counts[key].total++;
+			counts[key].matching++;
 		}
 		this.cells = cells;
+		this.counts = counts;
 		this.#highlight(action.id);
 	}
 
@@ -150,14 +173,17 @@ export class BoardState {
 		if (!item) return;
 		const cells = { ...this.cells };
 		const from = cellKey(item);
+		const to = cellKey(cell);
 		cells[from] = cells[from].filter((i) => i.id !== id);
-		const target = [...cells[cellKey(cell)]];
-		const at = Math.min(index, target.length);
-		const moved = { ...item, ...cell };
-		target.splice(at, 0, moved);
-		cells[cellKey(cell)] = target;
+		const target = [...cells[to]];
+		// A cell that shows only its first cards shows the action only if it lands among them.
+		const showsAll = target.length >= this.counts[to].total - (from === to ? 1 : 0);
+		if (showsAll || index < target.length) {
+			target.splice(Math.min(index, target.length), 0, { ...item, ...cell });
+			cells[to] = target;
+		}
 		this.cells = cells;
-		return this.#save(moved, cell, at);
+		return this.#save(item, cell, index);
 	}
 
 	retry() {
@@ -172,6 +198,20 @@ export class BoardState {
 
 	async #save(item: CardItem, cell: Cell, index: number) {
 		this.problem = null;
+		const from = cellKey(item);
+		const to = cellKey(cell);
+		if (from !== to) {
+			this.cells = {
+				...this.cells,
+				[to]: this.cells[to].map((i) => (i.id === item.id ? { ...i, ...cell } : i))
+			};
+			const counts = structuredClone(this.counts);
+			counts[from].total--;
+			counts[from].matching--;
+			counts[to].total++;
+			counts[to].matching++;
+			this.counts = counts;
+		}
 		try {
 			const response = await fetch(`/api/actions/${item.id}/move`, {
 				method: 'POST',

@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db';
+import { CELLS, cellKey } from '../../board/cells';
+import type { BoardFilters } from '../../board/filters';
+import type { BoardAction } from '../../board/action-view';
+import { ownersOf, ownersOfBoard } from './board-actions';
+
+/** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
+export const CARDS_PER_CELL = 20;
+
+export interface CellCounts {
+	/** Live actions in the cell. */
+	total: number;
+	/** Of those, how many match the filters. */
+	matching: number;
+}
+
+export interface BoardPage {
+	actions: BoardAction[];
+	cells: Record<string, CellCounts>;
+}
+
+// Filters as SQL over `a` (an action row); null parameters switch a filter off.
+const FILTERS = `
+	(@status is null or a.status = @status)
+	and (@q is null or instr(dk_fold(a.title), @q) > 0)
+	and (@owner is null or exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @owner))
+	and (@mine is null or exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @mine))`;
+
+const VISIBLE = `
+	with placed as (
+		select a.id, a.title, a.dimension, a.horizon, a.status, a.progress, a.due_date as dueDate,
+			a.version, row_number() over (partition by a.dimension, a.horizon order by a.position, a.id) - 1 as position
+		from actions a
+		where a.board_id = @board and a.archived_at is null
+	), matching as (
+		select a.*, row_number() over (partition by a.dimension, a.horizon order by a.position) as rank
+		from placed a
+		where ${FILTERS}
+	)
+	select id, title, dimension, horizon, status, progress, dueDate, version, position
+	from matching
+	where rank <= @limit or (dimension || ':' || horizon) in (select value from json_each(@expanded))
+	order by dimension, horizon, position`;
+
+const COUNTS = `
+	select a.dimension, a.horizon, count(*) as total, sum(case when ${FILTERS} then 1 else 0 end) as matching
+	from actions a
+	where a.board_id = @board and a.archived_at is null
+	group by a.dimension, a.horizon`;
+
+const statements = new WeakMap<
+	Database.Database,
+	{ visible: Database.Statement; counts: Database.Statement }
+>();
+
+function prepared(db: Db) {
+	let s = statements.get(db.$client);
+	if (!s) {
+		s = { visible: db.$client.prepare(VISIBLE), counts: db.$client.prepare(COUNTS) };
+		statements.set(db.$client, s);
+	}
+	return s;
+}
+
+/**
+ * What the board page shows: per cell the first cards (all of them in expanded cells) that match
+ * the filters, each with its real place in the cell, and how many each cell holds and matches.
+ * Filtering and limiting happen in SQL, so a board of 10,000 actions renders as fast as one of
+ * a few hundred.
+ */
+export function loadBoardPage(
+	db: Db,
+	boardId: number,
+	options: { filters: BoardFilters; userId: number; expanded: string[] | 'all' }
+): BoardPage {
+	const { filters, userId, expanded } = options;
+	const params = {
+		board: boardId,
+		status: filters.status,
+		q: filters.q ? filters.q.toLocaleLowerCase() : null,
+		owner: filters.owner,
+		mine: filters.mine ? userId : null,
+		limit: expanded === 'all' ? Number.MAX_SAFE_INTEGER : CARDS_PER_CELL,
+		expanded: JSON.stringify(expanded === 'all' ? [] : expanded)
+	};
+	const { visible, counts } = prepared(db);
+	const rows = visible.all(params) as Omit<BoardAction, 'owners'>[];
+	const owners =
+		rows.length > 500
+			? ownersOfBoard(db, boardId)
+			: ownersOf(
+					db,
+					rows.map((r) => r.id)
+				);
+	const byCell = new Map<string, BoardAction[]>(CELLS.map((c) => [cellKey(c), []]));
+	for (const row of rows)
+		byCell.get(cellKey(row))!.push({ ...row, owners: owners.get(row.id) ?? [] });
+
+	const cells: Record<string, CellCounts> = Object.fromEntries(
+		CELLS.map((c) => [cellKey(c), { total: 0, matching: 0 }])
+	);
+	for (const row of counts.all(params) as (CellCounts & { dimension: string; horizon: string })[]) {
+		cells[`${row.dimension}:${row.horizon}`] = { total: row.total, matching: row.matching };
+	}
+	return { actions: [...byCell.values()].flat(), cells };
+}
