@@ -92,7 +92,7 @@ test.describe('the cluster board', () => {
 			cell(page, 'economic', 'long').locator(`li[data-action-id="${moving.id}"]`)
 		).toBeVisible();
 		await expect(page.getByText(/konnte nicht verschoben werden|Keine Verbindung/)).toHaveCount(0);
-		await expect(page.locator('[aria-live="polite"]')).toContainText(moving.title);
+		await expect(page.locator('p[aria-live="polite"]')).toContainText(moving.title);
 
 		await page.reload();
 		const ids = await idsIn(page, 'economic', 'long');
@@ -110,7 +110,7 @@ test.describe('the cluster board', () => {
 		await page.keyboard.press('Space');
 		await page.keyboard.press('Tab'); // to the next cell: social · short → ecological · medium
 		await page.keyboard.press('Space');
-		await expect(page.locator('[aria-live="polite"]')).toContainText(action.title);
+		await expect(page.locator('p[aria-live="polite"]')).toContainText(action.title);
 
 		await page.reload();
 		expect(await idsIn(page, 'social', 'short')).not.toContain(action.id);
