@@ -61,7 +61,17 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 			return m.history_archived({ actor });
 		case 'restored':
 			return m.history_restored({ actor });
+		case 'frame_changed':
+			return m.history_frame({ actor });
 		default:
 			return m.history_changed({ actor });
 	}
+}
+
+/** Entries of an activity feed with their plain-words text. */
+export function describeActivity<T extends HistoryItem>(entries: T[], names: Map<number, string>) {
+	return entries.map(({ type, data, actor, ...rest }) => ({
+		...rest,
+		text: describeEvent({ type, data, actor }, names)
+	}));
 }

@@ -9,6 +9,7 @@ import { can } from '$lib/server/domain/permissions';
 import { buildRoadmap, listRoadmapActions, ROADMAP_RULES } from '$lib/server/domain/roadmap';
 import { listUsers } from '$lib/server/domain/users';
 import { requirePageUser } from '$lib/server/http/guard';
+import { describeActivity } from '$lib/board/history';
 import { parseId } from '$lib/server/http/ids';
 import { latestEventId } from '$lib/server/live/broker';
 import type { PageServerLoad } from './$types';
@@ -27,8 +28,10 @@ export const load: PageServerLoad = (event) => {
 		dimension,
 		roadmap: buildRoadmap(listRoadmapActions(db, board.id, now), now, dimension ?? undefined),
 		rules: ROADMAP_RULES,
-		activity: listBoardActivity(db, board.id),
-		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
+		activity: describeActivity(
+			listBoardActivity(db, board.id),
+			new Map(listUsers(db).map((u) => [u.id, u.name]))
+		),
 		generatedAt: now.toISOString(),
 		liveFrom: latestEventId(db, board.id),
 		canEditFrame: can(user.role, 'editFrame')

@@ -12,6 +12,7 @@ import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { listBoardActivity } from '$lib/server/domain/activity';
 import { requirePageUser } from '$lib/server/http/guard';
+import { describeActivity } from '$lib/board/history';
 import { parseId } from '$lib/server/http/ids';
 import { latestEventId } from '$lib/server/live/broker';
 import { parseForm } from '$lib/server/http/validation';
@@ -45,8 +46,10 @@ export const load: PageServerLoad = (event) => {
 		}),
 		liveFrom: latestEventId(db, board.id),
 		people: listActiveUsers(db),
-		activity: listBoardActivity(db, board.id, 10),
-		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
+		activity: describeActivity(
+			listBoardActivity(db, board.id, 10),
+			new Map(listUsers(db).map((u) => [u.id, u.name]))
+		),
 		canWrite: can(user.role, 'writeActions'),
 		canEditFrame: can(user.role, 'editFrame')
 	};

@@ -1,5 +1,6 @@
 import { invalidateAll } from '$app/navigation';
-import { SOURCES, TRIGGERS, type DndEventInfo } from 'svelte-dnd-action';
+import type { DndEventInfo } from 'svelte-dnd-action';
+import { DND } from '$lib/components/board/lazy-dndzone';
 import { m } from '$lib/paraglide/messages';
 import { CELLS, cellKey, type Cell } from '$lib/board/cells';
 import { dimensionLabel, horizonLabel } from '$lib/board/labels';
@@ -80,15 +81,15 @@ export class BoardState {
 	/** While dragging: the cell shows what the drag library proposes. */
 	consider(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
-		if (info.source !== SOURCES.KEYBOARD) {
-			if (info.trigger === TRIGGERS.DRAG_STARTED) this.pointerDrag = true;
+		if (info.source !== DND.keyboard) {
+			if (info.trigger === DND.dragStarted) this.pointerDrag = true;
 			return;
 		}
 		const id = Number(info.id);
 		const index = items.findIndex((i) => i.id === id);
-		if (info.trigger === TRIGGERS.DRAG_STARTED) {
+		if (info.trigger === DND.dragStarted) {
 			this.keyboardDrag = { id, key, index };
-		} else if (info.trigger === TRIGGERS.DRAG_STOPPED) {
+		} else if (info.trigger === DND.dragStopped) {
 			// A keyboard drag passes through cells on its way; it is saved once, where it ends.
 			const origin = this.keyboardDrag;
 			this.keyboardDrag = null;
@@ -102,9 +103,9 @@ export class BoardState {
 	/** A mouse or touch drop: the target cell saves the move (the source only updates its list). */
 	finalize(key: string, items: CardItem[], info: DndEventInfo) {
 		this.cells = { ...this.cells, [key]: items };
-		if (info.source === SOURCES.KEYBOARD) return;
+		if (info.source === DND.keyboard) return;
 		this.pointerDrag = false;
-		if (info.trigger === TRIGGERS.DROPPED_INTO_ZONE) {
+		if (info.trigger === DND.droppedIntoZone) {
 			const id = Number(info.id);
 			const index = items.findIndex((i) => i.id === id);
 			if (index >= 0) void this.#save(items[index], cellOf(key), index);
