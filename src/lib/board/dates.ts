@@ -9,17 +9,32 @@ export function today(now = new Date()): string {
 export const isOverdue = (dueDate: string | null, status: string, now = new Date()) =>
 	dueDate !== null && status !== 'done' && status !== 'dropped' && dueDate < today(now);
 
+// Creating an Intl.DateTimeFormat is costly (tens of microseconds and native memory each);
+// one per language and style serves every card.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, style: 'date' | 'dateTime') {
+	const key = `${locale}|${style}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(
+			locale,
+			style === 'date'
+				? { dateStyle: 'medium', timeZone: 'UTC' }
+				: { dateStyle: 'medium', timeStyle: 'short' }
+		);
+		formatters.set(key, f);
+	}
+	return f;
+}
+
 /** A calendar date in the reader's language, e.g. "3. März 2027". */
 export function formatDate(date: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${date}T00:00:00Z`)
-	);
+	return formatter(locale, 'date').format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatDateTime(date: Date | string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-		new Date(date)
-	);
+	return formatter(locale, 'dateTime').format(new Date(date));
 }
 
 /** Initials for an owner badge: "Lena Voigt" → "LV". */

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Conn, Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
 import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from './tokens';
@@ -14,6 +15,28 @@ export interface SessionInfo {
 	userId: number;
 	expiresAt: Date;
 }
+
+// Every request validates its session: one query, prepared once.
+const sessionQuery = (db: Conn) =>
+	db
+		.select({
+			id: sessions.id,
+			secretHash: sessions.secretHash,
+			userId: sessions.userId,
+			expiresAt: sessions.expiresAt,
+			user: {
+				id: users.id,
+				email: users.email,
+				name: users.name,
+				role: users.role,
+				locale: users.locale
+			},
+			active: users.active
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare();
 
 /** Creates a session; the returned token goes into the cookie, only its secret's hash is stored. */
 export function createSession(db: Db, userId: number, now = new Date()) {
@@ -37,25 +60,7 @@ export function validateSessionToken(
 ): { session: SessionInfo; user: SessionUser; renewed: boolean } | null {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const row = db
-		.select({
-			id: sessions.id,
-			secretHash: sessions.secretHash,
-			userId: sessions.userId,
-			expiresAt: sessions.expiresAt,
-			user: {
-				id: users.id,
-				email: users.email,
-				name: users.name,
-				role: users.role,
-				locale: users.locale
-			},
-			active: users.active
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, parts.id))
-		.get();
+	const row = prepared(db, sessionQuery).get({ id: parts.id });
 	if (!row) return null;
 	if (!secretMatches(parts.secret, row.secretHash)) return null;
 	if (!row.active || row.expiresAt.getTime() <= now.getTime()) {

@@ -5,8 +5,8 @@ import { actionOwners, actions, progressEntries, users, type Action } from '../d
 import { keyBetween, spreadKeys } from '../../board/ordering';
 import type { Cell } from '../../board/cells';
 import type { ActionView } from '../../board/action-view';
-import { ownersOf } from './board-actions';
 import { DomainError } from './errors';
+import { actionQueries } from './action-queries';
 import { recordEvent } from './events';
 import type {
 	CreateActionInput,
@@ -34,25 +34,19 @@ function change<T>(db: Db, write: (tx: Tx) => T): T {
 }
 
 function findRow(db: Conn, id: number): Action | undefined {
-	return db.select().from(actions).where(eq(actions.id, id)).get();
+	return actionQueries(db).byId.get({ id });
 }
 
 /** Place of an action in its cell: how many live actions of the cell come before it. */
 function placeInCell(db: Conn, row: Action): number {
 	if (row.archivedAt) return 0;
-	return db
-		.select({ n: sql<number>`count(*)` })
-		.from(actions)
-		.where(
-			and(
-				eq(actions.boardId, row.boardId),
-				eq(actions.dimension, row.dimension),
-				eq(actions.horizon, row.horizon),
-				isNull(actions.archivedAt),
-				sql`(${actions.position} < ${row.position} or (${actions.position} = ${row.position} and ${actions.id} < ${row.id}))`
-			)
-		)
-		.get()!.n;
+	return actionQueries(db).placeInCell.get({
+		board: row.boardId,
+		dimension: row.dimension,
+		horizon: row.horizon,
+		position: row.position,
+		id: row.id
+	})!.n;
 }
 
 function toView(db: Conn, row: Action): ActionView {
@@ -66,7 +60,7 @@ function toView(db: Conn, row: Action): ActionView {
 		position: placeInCell(db, row),
 		status: row.status,
 		progress: row.progress,
-		owners: ownersOf(db, [row.id]).get(row.id) ?? [],
+		owners: actionQueries(db).owners.all({ id: row.id }),
 		dueDate: row.dueDate,
 		version: row.version,
 		createdAt: row.createdAt.toISOString(),
@@ -119,14 +113,15 @@ function lastKey(db: Conn, boardId: number, cell: Cell, without?: number): strin
  * an import might) are repaired by spreading the cell's keys anew.
  */
 function keyAt(db: Conn, boardId: number, cell: Cell, index: number, without?: number): string {
-	const rows = db
-		.select({ position: actions.position })
-		.from(actions)
-		.where(inCell(boardId, cell, without))
-		.orderBy(asc(actions.position), asc(actions.id))
-		.limit(2)
-		.offset(Math.max(0, index - 1))
-		.all()
+	const rows = actionQueries(db)
+		.neighbours.all({
+			board: boardId,
+			dimension: cell.dimension,
+			horizon: cell.horizon,
+			without: without ?? 0,
+			limit: 2,
+			offset: Math.max(0, index - 1)
+		})
 		.map((r) => r.position);
 	let before: string | null;
 	let after: string | null;

@@ -14,7 +14,7 @@ function listener(boards: LiveBoards, db: Db, boardId: number, user = { id: 1, n
 		boardId,
 		user,
 		sessionId: `s-${user.id}`,
-		send: (chunk) => chunks.push(chunk),
+		send: (chunk) => chunks.push(new TextDecoder().decode(chunk)),
 		close: () => {
 			closed = true;
 			unsubscribe();

@@ -13,8 +13,8 @@ export interface LiveSubscriber {
 	boardId: number;
 	user: { id: number; name: string };
 	sessionId: string | null;
-	/** Writes a chunk of the event stream; must not throw. */
-	send: (chunk: string) => void;
+	/** Writes a chunk of the event stream (encoded once for all streams); must not throw. */
+	send: (chunk: Uint8Array) => void;
 	/** Ends the stream (the subscriber is then removed). */
 	close: () => void;
 }
@@ -57,6 +57,8 @@ function formatChange(db: Conn, row: EventRow): string {
 	}
 	return `id: ${row.id}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
+
+const encoder = new TextEncoder();
 
 const named = (event: string, data: unknown) =>
 	`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -118,7 +120,7 @@ export class LiveBoards {
 			this.#published = row.id;
 			const subscribers = this.#byBoard.get(row.boardId);
 			if (!subscribers) continue;
-			const chunk = formatChange(db, row);
+			const chunk = encoder.encode(formatChange(db, row));
 			for (const s of subscribers) s.send(chunk);
 		}
 	}
@@ -164,7 +166,7 @@ export class LiveBoards {
 	#sendPresence(boardId: number) {
 		const subscribers = this.#byBoard.get(boardId);
 		if (!subscribers) return;
-		const chunk = named('presence', this.presence(boardId));
+		const chunk = encoder.encode(named('presence', this.presence(boardId)));
 		for (const s of subscribers) s.send(chunk);
 	}
 
@@ -176,7 +178,8 @@ export class LiveBoards {
 
 	/** A comment line now and then keeps proxies from closing quiet streams. */
 	#beat() {
-		for (const set of this.#byBoard.values()) for (const s of set) s.send(': ping\n\n');
+		const ping = encoder.encode(': ping\n\n');
+		for (const set of this.#byBoard.values()) for (const s of set) s.send(ping);
 	}
 }
 

@@ -26,16 +26,18 @@ export const GET = apiHandler((event) => {
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
 			let open = true;
-			const send = (chunk: string) => {
+			const send = (chunk: Uint8Array) => {
 				if (!open) return;
 				try {
-					controller.enqueue(encoder.encode(chunk));
+					controller.enqueue(chunk);
 				} catch {
 					open = false;
 				}
 			};
-			send('retry: 3000\n\n');
-			if (after !== null) for (const chunk of liveBoards.catchUp(db, board.id, after)) send(chunk);
+			send(encoder.encode('retry: 3000\n\n'));
+			if (after !== null) {
+				for (const chunk of liveBoards.catchUp(db, board.id, after)) send(encoder.encode(chunk));
+			}
 			unsubscribe = liveBoards.subscribe(db, {
 				boardId: board.id,
 				user: { id: user.id, name: user.name },
