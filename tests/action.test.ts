@@ -45,7 +45,7 @@ test.describe('an action', () => {
 		);
 		await expect(history).toContainText('Tobias Brandt hat diese Maßnahme angelegt.');
 
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		const card = page.locator(`li[data-action-id="${action.id}"]`);
 		await expect(card).toContainText('läuft');
 		await expect(card).toContainText('40 %');
@@ -128,11 +128,11 @@ test.describe('an action', () => {
 		await page.getByRole('button', { name: 'Maßnahme archivieren' }).click();
 		await expect(page.getByText('Diese Maßnahme ist archiviert')).toBeVisible();
 
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		await expect(page.locator(`li[data-action-id="${action.id}"]`)).toHaveCount(0);
 		await page.getByRole('link', { name: 'Archiv ansehen' }).click();
 		await page.getByRole('button', { name: `Wiederherstellen: ${action.title}` }).click();
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		await expect(page.locator(`li[data-action-id="${action.id}"]`)).toBeVisible();
 	});
 

@@ -40,7 +40,7 @@ async function idsIn(page: Page, dimension: Dimension, horizon: Horizon): Promis
 
 /** Opens the board and waits until the page script runs (drag and drop needs it). */
 async function openBoard(page: Page) {
-	await page.goto('/boards/1');
+	await page.goto('/boards/1?show=all');
 	await page.waitForLoadState('networkidle');
 }
 
@@ -227,7 +227,7 @@ test.describe('without JavaScript', () => {
 		await signInAs('member');
 		const target = await addAction(page.request, 'Ohne JS Ziel', 'economic', 'medium');
 		const action = await addAction(page.request, 'Ohne JS', 'ecological', 'short');
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		await page.getByRole('link', { name: `Verschieben…: ${action.title}` }).click();
 		await expect(page).toHaveURL(new RegExp(`/actions/${action.id}#move$`));
 		await page.getByLabel('Ökonomisch · mittelfristig').check();
@@ -236,7 +236,7 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(new RegExp(`/actions/${action.id}$`));
 		await expect(page.getByText('Ökonomisch · mittelfristig').first()).toBeVisible();
 
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		const ids = await idsIn(page, 'economic', 'medium');
 		expect(ids[0]).toBe(action.id);
 		expect(ids).toContain(target.id);
@@ -244,7 +244,7 @@ test.describe('without JavaScript', () => {
 
 	test('quick add, edit and a progress entry work as plain forms', async ({ page, signInAs }) => {
 		await signInAs('member');
-		await page.goto('/boards/1');
+		await page.goto('/boards/1?show=all');
 		const title = `Formular ${Date.now()}`;
 		await page.getByLabel('Neue Maßnahme in Sozial · kurzfristig').fill(title);
 		await page.getByLabel('Neue Maßnahme in Sozial · kurzfristig').press('Enter');

@@ -93,7 +93,7 @@ async function addAction(request: APIRequestContext, label: string) {
 }
 
 async function openBoard(page: Page) {
-	await page.goto('/boards/1');
+	await page.goto('/boards/1?show=all');
 	await page.waitForLoadState('networkidle');
 }
 

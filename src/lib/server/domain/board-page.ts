@@ -6,7 +6,7 @@ import type { BoardAction } from '../../board/action-view';
 import { ownersOf, ownersOfBoard } from './board-actions';
 
 /** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
-export const CARDS_PER_CELL = 20;
+export const CARDS_PER_CELL = 12;
 
 export interface CellCounts {
 	/** Live actions in the cell. */
@@ -20,14 +20,17 @@ export interface BoardPage {
 	cells: Record<string, CellCounts>;
 }
 
-// Filters as SQL over `a` (an action row); null parameters switch a filter off.
-const FILTERS = `
-	(@status is null or a.status = @status)
-	and (@q is null or instr(dk_fold(a.title), @q) > 0)
-	and (@owner is null or exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @owner))
-	and (@mine is null or exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @mine))`;
+// Filters as SQL over `a` (an action row); only the filters in use are part of a statement.
+const FILTERS = {
+	status: 'a.status = @status',
+	q: 'instr(dk_fold(a.title), @q) > 0',
+	owner: 'exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @owner)',
+	mine: 'exists (select 1 from action_owners o where o.action_id = a.id and o.user_id = @mine)'
+} as const;
+type FilterName = keyof typeof FILTERS;
 
-const VISIBLE = `
+function visibleSql(where: string) {
+	return `
 	with placed as (
 		select a.id, a.title, a.dimension, a.horizon, a.status, a.progress, a.due_date as dueDate,
 			a.version, row_number() over (partition by a.dimension, a.horizon order by a.position, a.id) - 1 as position
@@ -36,29 +39,40 @@ const VISIBLE = `
 	), matching as (
 		select a.*, row_number() over (partition by a.dimension, a.horizon order by a.position) as rank
 		from placed a
-		where ${FILTERS}
+		where ${where}
 	)
 	select id, title, dimension, horizon, status, progress, dueDate, version, position
 	from matching
-	where rank <= @limit or (dimension || ':' || horizon) in (select value from json_each(@expanded))
+	where rank <= @limit or instr(@expanded, ',' || dimension || ':' || horizon || ',') > 0
 	order by dimension, horizon, position`;
+}
 
-const COUNTS = `
-	select a.dimension, a.horizon, count(*) as total, sum(case when ${FILTERS} then 1 else 0 end) as matching
+function countsSql(where: string) {
+	return `
+	select a.dimension, a.horizon, count(*) as total, sum(case when ${where} then 1 else 0 end) as matching
 	from actions a
 	where a.board_id = @board and a.archived_at is null
 	group by a.dimension, a.horizon`;
+}
 
+/** Statements per connection and set of filters in use (at most 16 sets), compiled once. */
 const statements = new WeakMap<
 	Database.Database,
-	{ visible: Database.Statement; counts: Database.Statement }
+	Map<string, { visible: Database.Statement; counts: Database.Statement }>
 >();
 
-function prepared(db: Db) {
-	let s = statements.get(db.$client);
+function prepared(db: Db, used: FilterName[]) {
+	let byFilters = statements.get(db.$client);
+	if (!byFilters) statements.set(db.$client, (byFilters = new Map()));
+	const key = used.join(',');
+	let s = byFilters.get(key);
 	if (!s) {
-		s = { visible: db.$client.prepare(VISIBLE), counts: db.$client.prepare(COUNTS) };
-		statements.set(db.$client, s);
+		const where = used.length ? used.map((f) => FILTERS[f]).join(' and ') : '1';
+		s = {
+			visible: db.$client.prepare(visibleSql(where)),
+			counts: db.$client.prepare(countsSql(where))
+		};
+		byFilters.set(key, s);
 	}
 	return s;
 }
@@ -75,16 +89,20 @@ export function loadBoardPage(
 	options: { filters: BoardFilters; userId: number; expanded: string[] | 'all' }
 ): BoardPage {
 	const { filters, userId, expanded } = options;
-	const params = {
-		board: boardId,
+	const values = {
 		status: filters.status,
 		q: filters.q ? filters.q.toLocaleLowerCase() : null,
 		owner: filters.owner,
-		mine: filters.mine ? userId : null,
-		limit: expanded === 'all' ? Number.MAX_SAFE_INTEGER : CARDS_PER_CELL,
-		expanded: JSON.stringify(expanded === 'all' ? [] : expanded)
+		mine: filters.mine ? userId : null
 	};
-	const { visible, counts } = prepared(db);
+	const used = (Object.keys(values) as FilterName[]).filter((f) => values[f] !== null);
+	const params = {
+		board: boardId,
+		...Object.fromEntries(used.map((f) => [f, values[f]])),
+		limit: expanded === 'all' ? Number.MAX_SAFE_INTEGER : CARDS_PER_CELL,
+		expanded: `,${expanded === 'all' ? '' : expanded.join(',')},`
+	};
+	const { visible, counts } = prepared(db, used);
 	const rows = visible.all(params) as Omit<BoardAction, 'owners'>[];
 	const owners =
 		rows.length > 500
