@@ -129,3 +129,22 @@ test.describe('forms', () => {
 		await expect(page.getByLabel('E-Mail')).toHaveValue('schnell@example.org');
 	});
 });
+
+test('a language picked on the sign-in page is kept after signing in and saved to the profile', async ({
+	openFreshPage,
+	createUser
+}) => {
+	const account = await createUser({ role: 'staff' });
+	const page = await openFreshPage();
+	await page.goto('/login');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByLabel('E-mail').fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/upcoming$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What comes next?');
+
+	// Signed out, the next person starts in their own language again.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmelden');
+});

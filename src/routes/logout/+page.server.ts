@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalidateSession } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/http/cookies';
+import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 import { liveBoards } from '$lib/server/live/broker';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,6 +17,8 @@ export const actions: Actions = {
 			liveBoards.disconnectSession(event.locals.session.id);
 		}
 		deleteSessionCookie(event);
+		// The next person on this browser starts in their own language, not this one's.
+		event.cookies.delete(LOCALE_COOKIE, { path: '/' });
 		redirect(303, '/login');
 	}
 };

@@ -4,7 +4,9 @@ import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/auth/sign-in';
 import { createSession, invalidateSession } from '$lib/server/auth/session';
 import { signInThrottle } from '$lib/server/auth/sign-in-throttle';
-import { signInInput } from '$lib/server/domain/user-input';
+import { localeField, signInInput } from '$lib/server/domain/user-input';
+import { setLocale } from '$lib/server/domain/users';
+import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 import { deleteSessionCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { parseForm } from '$lib/server/http/validation';
@@ -46,7 +48,11 @@ export const actions: Actions = {
 		await signInThrottle.recordSuccess(email);
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
-		setLocaleCookie(event, user.locale);
+		// A language picked on the sign-in page wins and becomes the profile's; otherwise the
+		// profile's language applies.
+		const picked = localeField.safeParse(event.cookies.get(LOCALE_COOKIE));
+		if (picked.success && picked.data !== user.locale) setLocale(db, user.id, picked.data);
+		setLocaleCookie(event, picked.success ? picked.data : user.locale);
 		redirect(303, redirectTo);
 	}
 };
