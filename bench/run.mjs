@@ -112,16 +112,25 @@ async function measure(what, shape, { c10 = true } = {}) {
 	const one = expectClean(await cannon({ ...shape, connections: 1, ...TIMING.c1 }), what);
 	await shape.after?.();
 	if (!c10) return { c1: one };
+	// CPU during the run at concurrency 10: a server below one core was waiting, not working.
+	const cpu = cpuWatch(shape.serverPid);
 	const ten = expectClean(
 		await cannon({ ...shape, connections: 10, ...TIMING.c10 }),
 		`${what} (c=10)`
 	);
+	ten.cpu = cpu.stop();
 	await shape.after?.();
 	return { c1: one, c10: ten };
 }
 
 function brief(run) {
 	return `median ${run.latency.median} ms, p99 ${run.latency.p99} ms, ${run.perSecond}/s`;
+}
+
+/** The c=10 rate with the cores the server and the bench used meanwhile. */
+function briefTen(run) {
+	const cpu = run.cpu ? ` (server ${run.cpu.server} cores, bench ${run.cpu.bench})` : '';
+	return `c=10 ${run.perSecond}/s${cpu}`;
 }
 
 async function benchSize(size, appDir, shared) {
@@ -175,9 +184,13 @@ async function benchSize(size, appDir, shared) {
 			result.page = {
 				htmlBytes: page.body.length,
 				cards: html.match(/data-action-id=/g)?.length ?? 0,
-				...(await measure('board page', { url, headers: { cookie, accept: 'text/html' } }))
+				...(await measure('board page', {
+					url,
+					serverPid: server.pid,
+					headers: { cookie, accept: 'text/html' }
+				}))
 			};
-			say(`  board page: ${brief(result.page.c1)} | c=10 ${result.page.c10.perSecond}/s`);
+			say(`  board page: ${brief(result.page.c1)} | ${briefTen(result.page.c10)}`);
 		}
 		if (phases.has('api')) {
 			const url = `${base}/api/boards/${seeded.boardId}`;
@@ -186,14 +199,16 @@ async function benchSize(size, appDir, shared) {
 				jsonBytes: res.body.length,
 				...(await measure('GET /api/boards/:id', {
 					url,
+					serverPid: server.pid,
 					headers: { cookie, accept: 'application/json' }
 				}))
 			};
-			say(`  board API:  ${brief(result.api.c1)} | c=10 ${result.api.c10.perSecond}/s`);
+			say(`  board API:  ${brief(result.api.c1)} | ${briefTen(result.api.c10)}`);
 		}
 		if (phases.has('move')) {
 			const shape = {
 				url: base,
+				serverPid: server.pid,
 				headers: writeHeaders,
 				requests: moveRequests(model),
 				after: sync
@@ -205,12 +220,13 @@ async function benchSize(size, appDir, shared) {
 			result.move = { ...runs, errors, failures: model.failures.slice() };
 			if (errors > 0) throw new Error(`moves failed: ${JSON.stringify(model.failures)}`);
 			say(
-				`  move:       ${brief(result.move.c1)} | c=10 ${result.move.c10.perSecond}/s, errors ${errors}`
+				`  move:       ${brief(result.move.c1)} | ${briefTen(result.move.c10)}, errors ${errors}`
 			);
 		}
 		if (phases.has('progress')) {
 			const shape = {
 				url: base,
+				serverPid: server.pid,
 				headers: writeHeaders,
 				requests: progressRequests(model),
 				after: sync

@@ -58,12 +58,15 @@ export async function serve() {
 	const forwardProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (forwardProtocol) process.env.PROTOCOL_HEADER = 'x-dreiklang-protocol';
 
-	// Importing the handler applies pending migrations (the server's init hook).
+	// Importing the handler applies pending migrations and offers the fast lane for moves
+	// (the server's init hook, src/lib/server/http/fast-lane.ts).
 	const { handler } = await import(pathToFileURL(BUILD_MARKER).href);
+	const fastLane = globalThis[Symbol.for('dreiklang.fast-lane')];
 	const server = http.createServer((req, res) => {
 		if (forwardProtocol) {
 			req.headers['x-dreiklang-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 		}
+		if (fastLane?.(req, res)) return;
 		handler(req, res);
 	});
 	const port = Number(process.env.PORT);

@@ -49,6 +49,22 @@ export function createSession(db: Db, userId: number, now = new Date()) {
 	return { token: `${id}.${secret}`, expiresAt };
 }
 
+type SessionRow = NonNullable<ReturnType<ReturnType<typeof sessionQuery>['get']>>;
+
+function findSession(db: Db, token: string): SessionRow | null {
+	const parts = splitToken(token);
+	if (!parts) return null;
+	const row = prepared(db, sessionQuery).get({ id: parts.id });
+	if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
+	return row;
+}
+
+const isUsable = (row: SessionRow, now: Date) =>
+	row.active && row.expiresAt.getTime() > now.getTime();
+
+const isDueForRenewal = (expiresAt: Date, now: Date) =>
+	expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2;
+
 /**
  * Validates a session token. Expired sessions and sessions of deactivated users are deleted.
  * A session past half its lifetime is renewed (`renewed: true` tells the caller to reset the cookie).
@@ -58,23 +74,31 @@ export function validateSessionToken(
 	token: string,
 	now = new Date()
 ): { session: SessionInfo; user: SessionUser; renewed: boolean } | null {
-	const parts = splitToken(token);
-	if (!parts) return null;
-	const row = prepared(db, sessionQuery).get({ id: parts.id });
+	const row = findSession(db, token);
 	if (!row) return null;
-	if (!secretMatches(parts.secret, row.secretHash)) return null;
-	if (!row.active || row.expiresAt.getTime() <= now.getTime()) {
+	if (!isUsable(row, now)) {
 		invalidateSession(db, row.id);
 		return null;
 	}
 	let expiresAt = row.expiresAt;
 	let renewed = false;
-	if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
+	if (isDueForRenewal(expiresAt, now)) {
 		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
 		renewed = true;
 	}
 	return { session: { id: row.id, userId: row.userId, expiresAt }, user: row.user, renewed };
+}
+
+/**
+ * The user of a session that is valid as it stands — null when the token is unknown or when the
+ * session needs any change (expired, user deactivated, due for renewal). Writes nothing; for
+ * callers that leave every such case to `validateSessionToken`.
+ */
+export function sessionUserAsIs(db: Db, token: string, now = new Date()): SessionUser | null {
+	const row = findSession(db, token);
+	if (!row || !isUsable(row, now) || isDueForRenewal(row.expiresAt, now)) return null;
+	return row.user;
 }
 
 export function invalidateSession(db: Db, sessionId: string) {

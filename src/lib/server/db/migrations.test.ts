@@ -26,15 +26,18 @@ describe('the database', () => {
 		).toThrow(/FOREIGN KEY/);
 	});
 
-	it('reads a cell of the board through its index', () => {
+	it('reads and counts a cell of the board from its index alone', () => {
 		const db = createTestDb();
-		const plan = db.$client
-			.prepare(
-				`explain query plan select id from actions
-				 where board_id = 1 and dimension = 'social' and horizon = 'short' and archived_at is null
-				 order by position`
-			)
-			.all() as { detail: string }[];
-		expect(plan.map((p) => p.detail).join(' ')).toContain('actions_board_cell_idx');
+		const plan = (query: string) =>
+			(db.$client.prepare(`explain query plan ${query}`).all() as { detail: string }[])
+				.map((p) => p.detail)
+				.join(' ');
+		const cell = `board_id = 1 and dimension = 'social' and horizon = 'short' and archived_at is null`;
+		const ordered = plan(`select id, position from actions where ${cell} order by position, id`);
+		expect(ordered).toContain('COVERING INDEX actions_cell_idx');
+		expect(ordered).not.toContain('TEMP B-TREE');
+		expect(plan(`select count(*) from actions where ${cell} and position < 'a5'`)).toContain(
+			'COVERING INDEX actions_cell_idx'
+		);
 	});
 });

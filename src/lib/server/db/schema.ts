@@ -114,8 +114,10 @@ export const actions = sqliteTable(
 		archivedAt: timestamp('archived_at')
 	},
 	(t) => [
-		// The board reads one cell after another in order; archived actions are filtered out.
-		index('actions_board_cell_idx').on(t.boardId, t.dimension, t.horizon, t.position),
+		// The board reads one cell after another in order. Live and archived actions are apart in
+		// it (`archived_at` before `position`), so reading, counting or skipping the live cards of
+		// a cell — a move, a card's place — never touches the table.
+		index('actions_cell_idx').on(t.boardId, t.dimension, t.horizon, t.archivedAt, t.position),
 		index('actions_board_due_idx').on(t.boardId, t.dueDate),
 		check('actions_progress_range', sql`${t.progress} between 0 and 100`)
 	]

@@ -42,6 +42,19 @@ function build(db: Conn) {
 			.innerJoin(users, eq(users.id, actionOwners.userId))
 			.where(eq(actionOwners.actionId, p('id')))
 			.orderBy(asc(users.name))
+			.prepare(),
+		// Update values are raw parameters (drizzle types no placeholders there): `now` in ms.
+		moveTo: db
+			.update(actions)
+			.set({
+				dimension: sql`${p('dimension')}`,
+				horizon: sql`${p('horizon')}`,
+				position: sql`${p('position')}`,
+				version: sql`${p('version')}`,
+				updatedAt: sql`${p('now')}`
+			})
+			.where(eq(actions.id, p('id')))
+			.returning()
 			.prepare()
 	};
 }

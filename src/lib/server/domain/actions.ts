@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { Conn, Db, Tx } from '../db';
+import type { Conn, Db } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { liveBoards } from '../live/broker';
 import { actionOwners, actions, progressEntries, users, type Action } from '../db/schema';
 import { keyBetween, spreadKeys } from '../../board/ordering';
@@ -25,11 +26,13 @@ export type { ActionView };
 /**
  * Runs a change in one short `BEGIN IMMEDIATE` transaction — it takes the write lock before it
  * reads, so concurrent writers queue on the busy timeout instead of failing — and, once it is
- * committed, hands the new events to the live boards.
+ * committed, hands the new events to the live boards. Inside a group commit it is a savepoint,
+ * and the group hands on the events after its commit.
  */
-function change<T>(db: Db, write: (tx: Tx) => T): T {
-	const result = db.transaction(write, { behavior: 'immediate' });
-	liveBoards.publishCommitted(db);
+function change<T>(db: Db, write: (tx: Conn) => T): T {
+	const grouped = db.$client.inTransaction;
+	const result = writeTransaction(db, () => write(db));
+	if (!grouped) liveBoards.publishCommitted(db);
 	return result;
 }
 
@@ -299,12 +302,13 @@ export function moveAction(
 		if (row.archivedAt) throw new DomainError('archived');
 		const to = { dimension: input.dimension, horizon: input.horizon };
 		const position = keyAt(tx, row.boardId, to, input.index, id);
-		const updated = tx
-			.update(actions)
-			.set({ ...to, position, version: row.version + 1, updatedAt: now })
-			.where(eq(actions.id, id))
-			.returning()
-			.get();
+		const updated = actionQueries(tx).moveTo.get({
+			id,
+			...to,
+			position,
+			version: row.version + 1,
+			now: now.getTime()
+		})!;
 		recordEvent(tx, {
 			boardId: row.boardId,
 			actionId: id,

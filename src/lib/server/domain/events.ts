@@ -1,5 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
+import { prepared } from '../db/prepared';
 import { events, users, type EventType } from '../db/schema';
 
 export interface NewEvent {
@@ -11,13 +12,28 @@ export interface NewEvent {
 	createdAt: Date;
 }
 
+const p = sql.placeholder;
+const insertEvent = (db: Conn) =>
+	db
+		.insert(events)
+		.values({
+			boardId: p('boardId'),
+			actionId: p('actionId'),
+			actorId: p('actorId'),
+			type: p('type'),
+			data: p('data'),
+			createdAt: p('createdAt')
+		})
+		.returning({ id: events.id })
+		.prepare();
+
 /** Writes one history entry; called inside the transaction of the change it records. */
 export function recordEvent(db: Conn, event: NewEvent) {
-	return db
-		.insert(events)
-		.values({ ...event, data: event.data ?? {} })
-		.returning({ id: events.id })
-		.get();
+	return prepared(db, insertEvent).get({
+		...event,
+		actionId: event.actionId ?? null,
+		data: event.data ?? {}
+	})!;
 }
 
 export interface HistoryEntry {

@@ -29,14 +29,24 @@ export class ApiError extends Error {
 	}
 }
 
+/** The JSON body of an error answer. */
+export function apiErrorBody(err: ApiError) {
+	return {
+		error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) },
+		...err.extra
+	};
+}
+
 export function apiErrorResponse(err: ApiError) {
-	return json(
-		{
-			error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) },
-			...err.extra
-		},
-		{ status: err.status }
-	);
+	return json(apiErrorBody(err), { status: err.status });
+}
+
+/** Any error thrown by an endpoint as the ApiError it answers with; unexpected ones are logged. */
+export function toApiError(err: unknown): ApiError {
+	if (err instanceof ApiError) return err;
+	if (err instanceof DomainError) return fromDomainError(err);
+	console.error(err);
+	return new ApiError(500, 'internal', m.error_internal());
 }
 
 /** Wraps an endpoint: ApiErrors become their JSON answer, anything else a plain 500 — never a stack. */
@@ -47,19 +57,21 @@ export function apiHandler<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (err) {
-			if (err instanceof ApiError) return apiErrorResponse(err);
-			if (err instanceof DomainError) return apiErrorResponse(fromDomainError(err));
-			console.error(err);
-			return apiErrorResponse(new ApiError(500, 'internal', m.error_internal()));
+			return apiErrorResponse(toApiError(err));
 		}
 	};
 }
 
-const MAX_JSON_BYTES = 64 * 1024;
+export const MAX_JSON_BYTES = 64 * 1024;
 
 /** Reads a JSON body (64 KB at most) and validates it with the schema, or throws a 400/413. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	const text = (await request.text()) || '{}';
+	return parseJson(await request.text(), schema);
+}
+
+/** Parses a JSON body (64 KB at most; empty means `{}`) with the schema, or throws a 400/413. */
+export function parseJson<T>(raw: string, schema: ZodType<T>): T {
+	const text = raw || '{}';
 	if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
 		throw new ApiError(413, 'payload_too_large', m.error_payload_too_large());
 	}
