@@ -3,7 +3,7 @@ import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
 import { createAction, updateAction } from './actions';
-import { CARDS_PER_CELL, loadBoardPage } from './board-page';
+import { CARDS_PER_CELL, CARDS_PER_OPEN_CELL, loadBoardPage } from './board-page';
 import { readFilters } from '../../board/filters';
 
 async function setup() {
@@ -39,6 +39,22 @@ describe('the board page', () => {
 			expanded: ['social:long']
 		});
 		expect(opened.actions.filter((a) => a.dimension === 'social')).toHaveLength(CARDS_PER_CELL + 5);
+	});
+
+	it('shows an opened cell up to its limit, with and without filters', async () => {
+		const { db, user, board } = await setup();
+		const many = CARDS_PER_OPEN_CELL + 3;
+		for (let i = 0; i < many; i++) {
+			createAction(db, user, board.id, { title: `T${i}`, dimension: 'social', horizon: 'long' });
+		}
+		for (const filters of [none, readFilters(new URLSearchParams('q=t'))]) {
+			for (const expanded of [['social:long'], 'all' as const]) {
+				const page = loadBoardPage(db, board.id, { filters, userId: user.id, expanded });
+				expect(page.actions).toHaveLength(CARDS_PER_OPEN_CELL);
+				expect(page.actions.at(-1)!.position).toBe(CARDS_PER_OPEN_CELL - 1);
+				expect(page.cells['social:long']).toEqual({ total: many, matching: many });
+			}
+		}
 	});
 
 	it('filters by text (umlauts too), status, owner and "mine", keeping each card’s real place', async () => {

@@ -7,6 +7,11 @@ import { ownersOf, ownersOfBoard } from './board-actions';
 
 /** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
 export const CARDS_PER_CELL = 12;
+/**
+ * Cards an opened cell shows at most. A cell of a thousand cards is no list to read; past this
+ * the search and filters find what someone looks for, and the page stays small.
+ */
+export const CARDS_PER_OPEN_CELL = 300;
 
 export interface CellCounts {
 	/** Live actions in the cell. */
@@ -43,7 +48,8 @@ function visibleSql(where: string) {
 	)
 	select id, title, dimension, horizon, status, progress, dueDate, version, position
 	from matching
-	where rank <= @limit or instr(@expanded, ',' || dimension || ':' || horizon || ',') > 0
+	where rank <= @limit
+		or (rank <= @openLimit and instr(@expanded, ',' || dimension || ':' || horizon || ',') > 0)
 	order by dimension, horizon, position`;
 }
 
@@ -76,6 +82,18 @@ function cellCards(db: Db, boardId: number, limitOf: (key: string) => number) {
 			>[]
 		).map((row, position) => ({ ...row, position }))
 	);
+}
+
+/** How many cards of each cell "Move to…" offers as places ("after …"); the end is always one. */
+export const MOVE_CHOICES_PER_CELL = 50;
+
+/** The first titles of every cell, in order, by cell key — the places "Move to…" offers. */
+export function placesPerCell(db: Db, boardId: number) {
+	const titles: Record<string, { id: number; title: string }[]> = {};
+	for (const card of cellCards(db, boardId, () => MOVE_CHOICES_PER_CELL)) {
+		(titles[cellKey(card)] ??= []).push({ id: card.id, title: card.title });
+	}
+	return titles;
 }
 
 /** Statements per connection and set of filters in use (at most 16 sets), compiled once. */
@@ -122,14 +140,15 @@ export function loadBoardPage(
 	const params = {
 		board: boardId,
 		...Object.fromEntries(used.map((f) => [f, values[f]])),
-		limit: expanded === 'all' ? Number.MAX_SAFE_INTEGER : CARDS_PER_CELL,
+		limit: expanded === 'all' ? CARDS_PER_OPEN_CELL : CARDS_PER_CELL,
+		openLimit: CARDS_PER_OPEN_CELL,
 		expanded: `,${expanded === 'all' ? '' : expanded.join(',')},`
 	};
 	const { visible, counts } = prepared(db, used);
 	const rows =
 		used.length === 0
 			? cellCards(db, boardId, (key) =>
-					expanded === 'all' || expanded.includes(key) ? -1 : CARDS_PER_CELL
+					expanded === 'all' || expanded.includes(key) ? CARDS_PER_OPEN_CELL : CARDS_PER_CELL
 				)
 			: (visible.all(params) as Omit<BoardAction, 'owners'>[]);
 	const owners =

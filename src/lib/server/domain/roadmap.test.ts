@@ -4,7 +4,7 @@ import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
 import { addProgress, createAction, updateAction } from './actions';
 import { listBoardActions } from './board-actions';
-import { buildRoadmap, listRoadmapActions, ROADMAP_RULES } from './roadmap';
+import { buildRoadmap, listRoadmapActions, ROADMAP_LIST_LIMITS, ROADMAP_RULES } from './roadmap';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -115,12 +115,38 @@ describe('the roadmap', () => {
 		updateAction(db, user, done.id, { status: 'done', progress: 100, version: 1 }, now);
 
 		const roadmap = buildRoadmap(listRoadmapActions(db, board.id, now), now);
-		expect(roadmap.nextUp.map((a) => a.title)).toEqual(['bald', 'läuft', 'vergessen']);
-		expect(roadmap.recentlyDone.map((a) => a.title)).toEqual(['fertig']);
-		expect(roadmap.needsAttention.map((a) => a.title).sort()).toEqual(['vergessen', 'überfällig']);
+		expect(roadmap.nextUp.actions.map((a) => a.title)).toEqual(['bald', 'läuft', 'vergessen']);
+		expect(roadmap.recentlyDone.actions.map((a) => a.title)).toEqual(['fertig']);
+		expect(roadmap.needsAttention.actions.map((a) => a.title).sort()).toEqual([
+			'vergessen',
+			'überfällig'
+		]);
 
 		const social = buildRoadmap(listRoadmapActions(db, board.id, now), now, 'social');
 		expect(social.dimensions).toHaveLength(1);
-		expect(social.needsAttention).toEqual([]);
+		expect(social.needsAttention).toEqual({ actions: [], more: 0 });
+	});
+
+	it('shows the first actions of a long list and counts the rest, with every number whole', async () => {
+		const { db, user, board } = await setup();
+		const now = new Date('2026-06-01T10:00:00Z');
+		const many = ROADMAP_LIST_LIMITS.horizon + 7;
+		for (let i = 0; i < many; i++) {
+			createAction(
+				db,
+				user,
+				board.id,
+				{ title: `M${i}`, dimension: 'economic', horizon: 'medium', status: 'in_progress' },
+				now
+			);
+		}
+		const roadmap = buildRoadmap(listRoadmapActions(db, board.id, now), now);
+		const medium = roadmap.horizons.find((h) => h.horizon === 'medium')!;
+		expect(medium.actions).toHaveLength(ROADMAP_LIST_LIMITS.horizon);
+		expect(medium.more).toBe(7);
+		expect(medium.actions[0].title).toBe('M0');
+		expect(roadmap.nextUp.actions).toHaveLength(ROADMAP_LIST_LIMITS.short);
+		expect(roadmap.nextUp.more).toBe(many - ROADMAP_LIST_LIMITS.short);
+		expect(roadmap.dimensions.find((d) => d.dimension === 'economic')!.running).toBe(many);
 	});
 });

@@ -22,6 +22,23 @@ export const ROADMAP_RULES = {
 	staleDays: 60
 } as const;
 
+/**
+ * How many actions each list shows at most. A working group's roadmap shows everything; on a
+ * board of thousands the lists show the first ones and say how many more the board holds.
+ */
+export const ROADMAP_LIST_LIMITS = { short: 15, horizon: 30 } as const;
+
+/** The first `max` items of a list, and how many were left out. */
+export interface Shortlist<T> {
+	actions: T[];
+	more: number;
+}
+
+const shortlist = <T>(items: T[], max: number): Shortlist<T> => ({
+	actions: items.slice(0, max),
+	more: Math.max(0, items.length - max)
+});
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RoadmapAction extends BoardAction {
@@ -129,22 +146,34 @@ export function buildRoadmap(all: RoadmapAction[], now = new Date(), only?: Dime
 		),
 		horizons: HORIZONS.map((horizon: Horizon) => ({
 			horizon,
-			actions: list.filter((a) => a.horizon === horizon)
-		})),
-		nextUp: list
-			.filter(
-				(a) =>
-					a.status === 'in_progress' ||
-					(a.status === 'planned' &&
-						a.dueDate !== null &&
-						a.dueDate >= today &&
-						a.dueDate <= nextUpUntil)
+			...shortlist(
+				list.filter((a) => a.horizon === horizon),
+				ROADMAP_LIST_LIMITS.horizon
 			)
-			.sort(byDue),
-		recentlyDone: list
-			.filter((a) => a.status === 'done' && new Date(a.updatedAt).getTime() >= doneSince)
-			.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
-		needsAttention: list.filter((a) => a.overdue || a.stale).sort(byDue)
+		})),
+		nextUp: shortlist(
+			list
+				.filter(
+					(a) =>
+						a.status === 'in_progress' ||
+						(a.status === 'planned' &&
+							a.dueDate !== null &&
+							a.dueDate >= today &&
+							a.dueDate <= nextUpUntil)
+				)
+				.sort(byDue),
+			ROADMAP_LIST_LIMITS.short
+		),
+		recentlyDone: shortlist(
+			list
+				.filter((a) => a.status === 'done' && new Date(a.updatedAt).getTime() >= doneSince)
+				.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
+			ROADMAP_LIST_LIMITS.short
+		),
+		needsAttention: shortlist(
+			list.filter((a) => a.overdue || a.stale).sort(byDue),
+			ROADMAP_LIST_LIMITS.short
+		)
 	};
 }
 export type Roadmap = ReturnType<typeof buildRoadmap>;

@@ -4,7 +4,7 @@ import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
 import { archiveAction, createAction } from './actions';
 import { follow } from './follows';
-import { groupUpcoming, listUpcoming, summarize } from './upcoming';
+import { firstOfGroups, groupUpcoming, listUpcoming, summarize } from './upcoming';
 import { calendarActions, calendarOwner, calendarToken, renewCalendarToken } from './calendar';
 
 async function setup() {
@@ -17,6 +17,26 @@ async function setup() {
 }
 
 describe('what comes next', () => {
+	it('shows the first actions in the order of the page and counts the rest', async () => {
+		const { db, user, add } = await setup();
+		add('Läuft', { status: 'in_progress' });
+		add('Juni', { dueDate: '2027-06-01' });
+		add('Juli 1', { dueDate: '2027-07-01' });
+		add('Juli 2', { dueDate: '2027-07-02' });
+		add('Später', { horizon: 'long' });
+		const groups = groupUpcoming(listUpcoming(db, user.id));
+		const titles = (g: ReturnType<typeof groupUpcoming>) => [
+			...g.running.map((a) => a.title),
+			...g.months.flatMap((m) => m.actions.map((a) => a.title)),
+			...g.later.flatMap((l) => l.actions.map((a) => a.title))
+		];
+		const first = firstOfGroups(groups, 3);
+		expect(titles(first.groups)).toEqual(['Läuft', 'Juni', 'Juli 1']);
+		expect(first.groups.later).toEqual([]);
+		expect(first.hidden).toBe(2);
+		expect(firstOfGroups(groups, 60)).toEqual({ groups, hidden: 0 });
+	});
+
 	it('lists running and planned actions, soonest first, grouped by month and then by horizon', async () => {
 		const { db, user, add } = await setup();
 		add('Mai', { dueDate: '2027-05-20' });

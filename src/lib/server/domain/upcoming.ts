@@ -75,6 +75,33 @@ export interface UpcomingGroups {
 	later: { horizon: Horizon; actions: UpcomingAction[] }[];
 }
 
+/** How many actions `/upcoming` shows at first; each "show more" adds as many again. */
+export const UPCOMING_PAGE = 60;
+
+/**
+ * The groups cut to the first `limit` actions in the order they are shown (running, then by
+ * month, then later), and how many were left out.
+ */
+export function firstOfGroups(
+	groups: UpcomingGroups,
+	limit: number
+): { groups: UpcomingGroups; hidden: number } {
+	let left = limit;
+	let hidden = 0;
+	const take = <T>(items: T[]) => {
+		const part = items.slice(0, Math.max(0, left));
+		left -= part.length;
+		hidden += items.length - part.length;
+		return part;
+	};
+	const cut = <G extends { actions: UpcomingAction[] }>(list: G[]) =>
+		list.map((g) => ({ ...g, actions: take(g.actions) })).filter((g) => g.actions.length > 0);
+	const running = take(groups.running);
+	const months = cut(groups.months);
+	const later = cut(groups.later);
+	return { groups: { running, months, later }, hidden };
+}
+
 export function groupUpcoming(list: UpcomingAction[]): UpcomingGroups {
 	const months = new Map<string, UpcomingAction[]>();
 	const later = new Map<Horizon, UpcomingAction[]>(HORIZONS.map((h) => [h, []]));

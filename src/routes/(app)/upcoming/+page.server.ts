@@ -6,7 +6,13 @@ import { idField } from '$lib/server/domain/action-input';
 import { getAction } from '$lib/server/domain/actions';
 import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
 import { follow, unfollow } from '$lib/server/domain/follows';
-import { groupUpcoming, listUpcoming } from '$lib/server/domain/upcoming';
+import {
+	firstOfGroups,
+	groupUpcoming,
+	listUpcoming,
+	UPCOMING_PAGE
+} from '$lib/server/domain/upcoming';
+import { parseId } from '$lib/server/http/ids';
 import { requirePageUser } from '$lib/server/http/guard';
 import { listBoards } from '$lib/server/domain/boards';
 import { latestEventId } from '$lib/server/live/broker';
@@ -21,6 +27,11 @@ export const load: PageServerLoad = (event) => {
 	const dimension = DIMENSIONS.includes(wanted as Dimension) ? (wanted as Dimension) : null;
 	const followedOnly = params.get('followed') === '1';
 	const needle = q.toLocaleLowerCase();
+	// "Show more" asks for the next page by raising the limit; never more than 50 pages at once.
+	const limit = Math.min(
+		parseId(params.get('limit') ?? undefined) ?? UPCOMING_PAGE,
+		50 * UPCOMING_PAGE
+	);
 
 	const db = getDb();
 	const all = listUpcoming(db, user.id);
@@ -33,9 +44,13 @@ export const load: PageServerLoad = (event) => {
 				a.summary.toLocaleLowerCase().includes(needle))
 	);
 	const feed = `${event.url.host}/calendar/${calendarToken(db, user.id)}.ics`;
+	const { groups, hidden } = firstOfGroups(groupUpcoming(shown), limit);
+	const more = new URLSearchParams(params);
+	more.set('limit', String(limit + UPCOMING_PAGE));
 	return {
 		filters: { q, dimension, followedOnly },
-		groups: groupUpcoming(shown),
+		groups,
+		more: hidden > 0 ? { hidden, href: `/upcoming?${more}` } : null,
 		shown: shown.length,
 		live: listBoards(db).map((b) => ({ id: b.id, after: latestEventId(db, b.id) })),
 		total: all.length,

@@ -17,7 +17,8 @@ import {
 	versionInput
 } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
-import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
+import { boardView } from '$lib/server/domain/board-actions';
+import { placesPerCell } from '$lib/server/domain/board-page';
 import { DomainError } from '$lib/server/domain/errors';
 import { listActionHistory } from '$lib/server/domain/events';
 import { follow, isFollowing, listFollowers, unfollow } from '$lib/server/domain/follows';
@@ -46,10 +47,6 @@ export const load: PageServerLoad = (event) => {
 	if (!action) error(404, m.error_not_found());
 	const board = getBoard(db, action.boardId)!;
 	const followers = listFollowers(db, action.id);
-	const cellTitles: Record<string, { id: number; title: string }[]> = {};
-	for (const a of listBoardActions(db, board.id)) {
-		(cellTitles[`${a.dimension}:${a.horizon}`] ??= []).push({ id: a.id, title: a.title });
-	}
 	return {
 		action,
 		board: boardView(board),
@@ -58,7 +55,7 @@ export const load: PageServerLoad = (event) => {
 		history: listActionHistory(db, action.id),
 		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
 		people: listActiveUsers(db),
-		cellTitles,
+		cellTitles: placesPerCell(db, board.id),
 		canWrite: can(user.role, 'writeActions'),
 		liveFrom: latestEventId(db, board.id),
 		following: isFollowing(db, user.id, action.id),

@@ -1,15 +1,17 @@
-import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { getBoard } from '$lib/server/domain/boards';
 import { boardView, listBoardActions } from '$lib/server/domain/board-actions';
 import { ApiError, apiHandler, idParam } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';
+import { streamJsonList } from '$lib/server/http/json-stream';
 
+/** `{board, actions}`; the actions are read at once and written out as the client reads them. */
 export const GET = apiHandler((event) => {
 	requireApiUser(event, 'read');
 	const db = getDb();
 	const board = getBoard(db, idParam(event.params.id!));
 	if (!board) throw new ApiError(404, 'not_found', m.error_not_found());
-	return json({ board: boardView(board), actions: listBoardActions(db, board.id) });
+	const actions = listBoardActions(db, board.id);
+	return streamJsonList(`{"board":${JSON.stringify(boardView(board))},"actions":[`, actions, ']}');
 });
