@@ -14,7 +14,7 @@ import { BoardModel, cannon, moveRequests, progressRequests } from './load.mjs';
 import { printProfile, summarizeProfile } from './profile.mjs';
 import { judgeBars, printAssets, printBars, printTable, tableRows } from './report.mjs';
 import { createBenchDatabase, removeDatabase } from './seed.mjs';
-import { build, snapshot, startServer } from './server.mjs';
+import { build, snapshot, startFlags, startServer } from './server.mjs';
 import { prng } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -159,7 +159,13 @@ async function benchSize(size, appDir, shared) {
 
 	const cpuProfileDir = opts.profile ? join(TMP, 'profiles', String(size)) : undefined;
 	if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
-	const server = await startServer({ appDir, dbPath, port, cpuProfileDir });
+	const server = await startServer({
+		appDir,
+		dbPath,
+		port,
+		cpuProfileDir,
+		nodeFlags: startFlags(ROOT)
+	});
 	const cpu = cpuWatch(server.pid);
 	try {
 		result.startupMs = Math.round(server.startupMs);
@@ -172,9 +178,22 @@ async function benchSize(size, appDir, shared) {
 				`GET /api/boards/${seeded.boardId} lists ${seen} actions, the seed made ${seeded.live.length}`
 			);
 		}
-		const sync = () => model.sync(base, seeded.boardId, cookie);
+		// A run stops with requests still on the wire; the server may still commit some of them
+		// (it commits writes that arrive together at the end of the event-loop turn). A short pause
+		// lets them land before the bench reads the board again.
+		const sync = async () => {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			return model.sync(base, seeded.boardId, cookie);
+		};
 		const writeHeaders = { cookie, 'content-type': 'application/json', accept: 'application/json' };
 
+		// The server's peak memory after each phase: which load drives it.
+		const peaks = { signIn: 0 };
+		const notePeak = (phase) => {
+			const m = server.memory();
+			peaks[phase] = Math.max(m.hwm ?? 0, m.sampledPeak);
+		};
+		notePeak('signIn');
 		if (phases.has('page')) {
 			const url = `${base}/boards/${seeded.boardId}`;
 			const page = await request(url, { headers: { cookie, accept: 'text/html' } });
@@ -192,6 +211,7 @@ async function benchSize(size, appDir, shared) {
 			};
 			say(`  board page: ${brief(result.page.c1)} | ${briefTen(result.page.c10)}`);
 		}
+		if (phases.has('page')) notePeak('page');
 		if (phases.has('api')) {
 			const url = `${base}/api/boards/${seeded.boardId}`;
 			const res = await request(url, { headers: { cookie, accept: 'application/json' } });
@@ -205,6 +225,7 @@ async function benchSize(size, appDir, shared) {
 			};
 			say(`  board API:  ${brief(result.api.c1)} | ${briefTen(result.api.c10)}`);
 		}
+		if (phases.has('api')) notePeak('api');
 		if (phases.has('move')) {
 			const shape = {
 				url: base,
@@ -223,6 +244,7 @@ async function benchSize(size, appDir, shared) {
 				`  move:       ${brief(result.move.c1)} | ${briefTen(result.move.c10)}, errors ${errors}`
 			);
 		}
+		if (phases.has('move')) notePeak('move');
 		if (phases.has('progress')) {
 			const shape = {
 				url: base,
@@ -236,6 +258,7 @@ async function benchSize(size, appDir, shared) {
 				throw new Error(`progress entries failed: ${JSON.stringify(model.failures)}`);
 			say(`  progress:   ${brief(result.progress.c1)}`);
 		}
+		if (phases.has('progress')) notePeak('progress');
 		if (phases.has('live')) {
 			result.live = await measureFanOut({
 				base,
@@ -254,6 +277,7 @@ async function benchSize(size, appDir, shared) {
 					`p99 ${result.live.afterAnswer.p99} ms; after send median ${result.live.afterSend.median} ms`
 			);
 		}
+		if (phases.has('live')) notePeak('live');
 		if (phases.has('assets') && !shared.assets) {
 			const sizer = new AssetSizer(cookie);
 			shared.assets = {};
@@ -264,6 +288,7 @@ async function benchSize(size, appDir, shared) {
 				);
 			}
 		}
+		if (phases.has('assets')) notePeak('assets');
 		result.cpu = cpu.stop();
 		if (result.cpu && result.cpu.others > 0.25) {
 			say(
@@ -276,11 +301,14 @@ async function benchSize(size, appDir, shared) {
 			end: memory.rss,
 			peak: Math.max(memory.hwm ?? 0, memory.sampledPeak),
 			hwm: memory.hwm,
-			sampledPeak: memory.sampledPeak
+			sampledPeak: memory.sampledPeak,
+			peakAfter: peaks
 		};
 		result.db.end = dbBytes(dbPath);
 		say(
-			`  memory peak ${(result.memory.peak / 1e6).toFixed(1)} MB, database ${(result.db.end / 1e6).toFixed(1)} MB`
+			`  memory peak ${(result.memory.peak / 1e6).toFixed(1)} MB (after ${Object.entries(peaks)
+				.map(([phase, bytes]) => `${phase} ${(bytes / 1e6).toFixed(0)}`)
+				.join(', ')}), database ${(result.db.end / 1e6).toFixed(1)} MB`
 		);
 	} catch (err) {
 		console.error(`\nServer log (last lines):\n${server.log().split('\n').slice(-30).join('\n')}`);
@@ -365,6 +393,7 @@ async function main() {
 			sizes,
 			phases: [...phases],
 			buildSeconds,
+			serverFlags: startFlags(ROOT),
 			units: 'KB = 1,000 bytes, MB = 1,000,000 bytes'
 		},
 		sizes: bySize,

@@ -22,11 +22,11 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The password of every bench user; the bench signs in with it. */
 export const BENCH_PASSWORD = 'bench-passwort-2026';
 
-/** The same argon2id settings as src/lib/server/auth/password.ts (OWASP minimum). */
+/** The same argon2id settings as src/lib/server/auth/password.ts (7 MiB, 5 iterations). */
 const ARGON2 = {
 	algorithm: Algorithm.Argon2id,
-	memoryCost: 19456,
-	timeCost: 2,
+	memoryCost: 7168,
+	timeCost: 5,
 	outputLen: 32,
 	parallelism: 1
 };

@@ -88,7 +88,25 @@ export function procMemory(pid, field) {
  * Starts `node scripts/start.js` from the snapshot with the given database and waits for
  * `GET /health` = 200. Samples the server's RSS every 200 ms.
  */
-export async function startServer({ appDir, dbPath, port, host = '127.0.0.1', cpuProfileDir }) {
+/**
+ * The node flags `npm start` gives the server (package.json's start script: the heap sizes that
+ * keep its memory small), so the bench runs the server exactly as production does.
+ */
+export function startFlags(root) {
+	const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+	const match = /^node((?:\s+--\S+)*)\s+scripts\/start\.js$/.exec(start);
+	if (!match) throw new Error(`package.json's start script is not "node [flags] scripts/start.js"`);
+	return match[1].trim().split(/\s+/).filter(Boolean);
+}
+
+export async function startServer({
+	appDir,
+	dbPath,
+	port,
+	host = '127.0.0.1',
+	cpuProfileDir,
+	nodeFlags = []
+}) {
 	const base = `http://${host}:${port}`;
 	if ((await probe(`${base}/health`)) !== null) {
 		throw new Error(`something already answers on ${base}; choose another port with --port`);
@@ -99,7 +117,11 @@ export async function startServer({ appDir, dbPath, port, host = '127.0.0.1', cp
 	delete env.ORIGIN;
 	delete env.PROTOCOL_HEADER;
 	delete env.MIGRATIONS_PATH;
-	const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+	delete env.NODE_OPTIONS; // only the flags npm start gives
+	const nodeArgs = [
+		...nodeFlags,
+		...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])
+	];
 	const child = spawn(process.execPath, [...nodeArgs, join(appDir, 'scripts/start.js')], {
 		cwd: appDir,
 		env,

@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 /** 24 random bytes as lower-case base32: 120 bits of entropy, safe in URLs and cookies. */
@@ -9,13 +8,15 @@ export function generateSecureRandomString(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** SHA-256 of a secret; every request hashes its session secret, so Node's native hash. */
 export function hashSecret(secret: string): Buffer {
-	return Buffer.from(sha256(new TextEncoder().encode(secret)));
+	return createHash('sha256').update(secret).digest();
 }
 
 /** Compares a presented secret with a stored hash without leaking timing. */
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
-	return constantTimeEqual(hashSecret(secret), storedHash);
+	const hash = hashSecret(secret);
+	return hash.length === storedHash.length && timingSafeEqual(hash, storedHash);
 }
 
 /** Splits a `<id>.<secret>` token; returns null when it has the wrong shape. */

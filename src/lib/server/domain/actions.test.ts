@@ -190,3 +190,31 @@ describe('archiving', () => {
 		expect(listArchived(db, board.id)).toEqual([]);
 	});
 });
+
+describe('the answer to a move', () => {
+	it('tells the place the action really got, for any index (past the end too)', async () => {
+		const { db, user, board, add } = await setup();
+		const cells = [
+			['ecological', 'short'],
+			['ecological', 'long'],
+			['social', 'short']
+		] as const;
+		const ids = Array.from({ length: 12 }, (_, i) => add(`A${i}`, ...cells[i % 3]).id);
+		let seed = 7;
+		const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+		for (let i = 0; i < 200; i++) {
+			const id = ids[random(ids.length)];
+			const [dimension, horizon] = cells[random(cells.length)];
+			const before = getAction(db, id)!;
+			const moved = moveAction(db, user, id, {
+				dimension,
+				horizon,
+				index: random(16),
+				version: before.version
+			});
+			expect(moved.position).toBe(getAction(db, id)!.position);
+			const cell = titlesIn(db, board.id, dimension, horizon);
+			expect(cell[moved.position]).toBe(moved.title);
+		}
+	});
+});

@@ -52,7 +52,8 @@ function placeInCell(db: Conn, row: Action): number {
 	})!.n;
 }
 
-function toView(db: Conn, row: Action): ActionView {
+/** The action as the API shows it; `place` in its cell is counted unless the caller knows it. */
+function toView(db: Conn, row: Action, place: number | null = null): ActionView {
 	return {
 		id: row.id,
 		boardId: row.boardId,
@@ -60,7 +61,7 @@ function toView(db: Conn, row: Action): ActionView {
 		description: row.description,
 		dimension: row.dimension,
 		horizon: row.horizon,
-		position: placeInCell(db, row),
+		position: place ?? placeInCell(db, row),
 		status: row.status,
 		progress: row.progress,
 		owners: actionQueries(db).owners.all({ id: row.id }),
@@ -111,11 +112,19 @@ function lastKey(db: Conn, boardId: number, cell: Cell, without?: number): strin
 }
 
 /**
- * The order key for `index` in a cell. Reads only the two neighbours, so a move costs the same
- * in a cell of five actions or five hundred. Equal neighbours (which Dreiklang never writes, but
- * an import might) are repaired by spreading the cell's keys anew.
+ * The order key for `index` in a cell, and the place the action gets there (null when `index`
+ * is past the end: then it is last, and only a count tells where that is). Reads only the two
+ * neighbours, so a move costs the same in a cell of five actions or five hundred. Equal
+ * neighbours (which Dreiklang never writes, but an import might) are repaired by spreading the
+ * cell's keys anew.
  */
-function keyAt(db: Conn, boardId: number, cell: Cell, index: number, without?: number): string {
+function placeAt(
+	db: Conn,
+	boardId: number,
+	cell: Cell,
+	index: number,
+	without?: number
+): { key: string; place: number | null } {
 	const rows = actionQueries(db)
 		.neighbours.all({
 			board: boardId,
@@ -128,14 +137,17 @@ function keyAt(db: Conn, boardId: number, cell: Cell, index: number, without?: n
 		.map((r) => r.position);
 	let before: string | null;
 	let after: string | null;
+	let place: number | null = index;
 	if (index === 0) [before, after] = [null, rows[0] ?? null];
-	else if (rows.length === 0) [before, after] = [lastKey(db, boardId, cell, without), null];
-	else [before, after] = [rows[0], rows[1] ?? null];
+	else if (rows.length === 0) {
+		[before, after] = [lastKey(db, boardId, cell, without), null];
+		place = null;
+	} else [before, after] = [rows[0], rows[1] ?? null];
 	if (before !== null && after !== null && before >= after) {
 		respreadCell(db, boardId, cell, without);
-		return keyAt(db, boardId, cell, index, without);
+		return placeAt(db, boardId, cell, index, without);
 	}
-	return keyBetween(before, after);
+	return { key: keyBetween(before, after), place };
 }
 
 function respreadCell(db: Conn, boardId: number, cell: Cell, without?: number) {
@@ -196,7 +208,7 @@ export function createAction(
 		const position =
 			input.index === undefined
 				? keyBetween(lastKey(tx, boardId, cell), null)
-				: keyAt(tx, boardId, cell, input.index);
+				: placeAt(tx, boardId, cell, input.index).key;
 		const row = tx
 			.insert(actions)
 			.values({
@@ -301,11 +313,11 @@ export function moveAction(
 		const row = rowForWrite(tx, id, input.version);
 		if (row.archivedAt) throw new DomainError('archived');
 		const to = { dimension: input.dimension, horizon: input.horizon };
-		const position = keyAt(tx, row.boardId, to, input.index, id);
+		const { key, place } = placeAt(tx, row.boardId, to, input.index, id);
 		const updated = actionQueries(tx).moveTo.get({
 			id,
 			...to,
-			position,
+			position: key,
 			version: row.version + 1,
 			now: now.getTime()
 		})!;
@@ -322,7 +334,7 @@ export function moveAction(
 			},
 			createdAt: now
 		});
-		return toView(tx, updated);
+		return toView(tx, updated, place);
 	});
 }
 

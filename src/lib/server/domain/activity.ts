@@ -1,10 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
+import { prepared } from '../db/prepared';
 import { actions, events, users } from '../db/schema';
 
-/** The latest changes on a board, newest first, with who made them and to which action. */
-export function listBoardActivity(db: Conn, boardId: number, limit = 15) {
-	return db
+const activityQuery = (db: Conn) =>
+	db
 		.select({
 			id: events.id,
 			type: events.type,
@@ -17,8 +17,12 @@ export function listBoardActivity(db: Conn, boardId: number, limit = 15) {
 		.from(events)
 		.leftJoin(users, eq(users.id, events.actorId))
 		.leftJoin(actions, eq(actions.id, events.actionId))
-		.where(eq(events.boardId, boardId))
+		.where(eq(events.boardId, sql.placeholder('boardId')))
 		.orderBy(desc(events.id))
-		.limit(limit)
-		.all();
+		.limit(sql.placeholder('limit'))
+		.prepare();
+
+/** The latest changes on a board, newest first, with who made them and to which action. */
+export function listBoardActivity(db: Conn, boardId: number, limit = 15) {
+	return prepared(db, activityQuery).all({ boardId, limit });
 }

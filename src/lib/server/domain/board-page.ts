@@ -6,7 +6,7 @@ import type { BoardAction } from '../../board/action-view';
 import { ownersOf, ownersOfBoard } from './board-actions';
 
 /** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
-export const CARDS_PER_CELL = 12;
+export const CARDS_PER_CELL = 8;
 /**
  * Cards an opened cell shows at most. A cell of a thousand cards is no list to read; past this
  * the search and filters find what someone looks for, and the page stays small.

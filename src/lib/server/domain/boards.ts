@@ -1,6 +1,17 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
+import { prepared } from '../db/prepared';
 import { boards, type Board } from '../db/schema';
+
+// Every page asks for these; prepared once per connection.
+const boardQueries = (db: Conn) => ({
+	byId: db
+		.select()
+		.from(boards)
+		.where(eq(boards.id, sql.placeholder('id')))
+		.prepare(),
+	first: db.select({ id: boards.id }).from(boards).orderBy(asc(boards.id)).limit(1).prepare()
+});
 
 export interface NewBoard {
 	name: string;
@@ -30,10 +41,10 @@ export function listBoards(db: Conn): Pick<Board, 'id' | 'name'>[] {
 }
 
 export function getBoard(db: Conn, id: number): Board | undefined {
-	return db.select().from(boards).where(eq(boards.id, id)).get();
+	return prepared(db, boardQueries).byId.get({ id });
 }
 
 /** The board people land on: the oldest one. */
 export function firstBoardId(db: Conn): number | undefined {
-	return db.select({ id: boards.id }).from(boards).orderBy(asc(boards.id)).limit(1).get()?.id;
+	return prepared(db, boardQueries).first.get()?.id;
 }

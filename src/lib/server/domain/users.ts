@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Conn, Db } from '../db';
+import { prepared } from '../db/prepared';
 import { signInLinks, users, type User } from '../db/schema';
 import type { Role } from '../../roles';
 import type { Locale } from '../../locales';
@@ -47,18 +48,24 @@ export function getUser(db: Conn, id: number): User | undefined {
 }
 
 export function listUsers(db: Db): PublicUser[] {
-	return db.select(publicColumns).from(users).orderBy(asc(users.name), asc(users.id)).all();
+	return prepared(db, userLists).all.all();
 }
 
 /** Active users, for choosing owners. */
 export function listActiveUsers(db: Db): Pick<User, 'id' | 'name'>[] {
-	return db
+	return prepared(db, userLists).active.all();
+}
+
+// Most pages name people; prepared once per connection.
+const userLists = (db: Conn) => ({
+	all: db.select(publicColumns).from(users).orderBy(asc(users.name), asc(users.id)).prepare(),
+	active: db
 		.select({ id: users.id, name: users.name })
 		.from(users)
 		.where(eq(users.active, true))
 		.orderBy(asc(users.name))
-		.all();
-}
+		.prepare()
+});
 
 export interface NewUser {
 	email: string;

@@ -1,5 +1,6 @@
 import { asc, desc, eq, gt, and, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
+import { prepared } from '../db/prepared';
 import { events, users } from '../db/schema';
 import { getAction } from '../domain/actions';
 import { getBoard } from '../domain/boards';
@@ -188,11 +189,12 @@ export const liveBoards = new LiveBoards();
 
 /** The newest event id of a board (0 without any): where a freshly loaded page's stream starts. */
 export function latestEventId(db: Conn, boardId: number): number {
-	return (
-		db
-			.select({ id: sql<number>`max(${events.id})` })
-			.from(events)
-			.where(eq(events.boardId, boardId))
-			.get()?.id ?? 0
-	);
+	return prepared(db, latestEventQuery).get({ boardId })?.id ?? 0;
 }
+
+const latestEventQuery = (db: Conn) =>
+	db
+		.select({ id: sql<number>`max(${events.id})` })
+		.from(events)
+		.where(eq(events.boardId, sql.placeholder('boardId')))
+		.prepare();
