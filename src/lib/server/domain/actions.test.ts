@@ -199,7 +199,10 @@ describe('the answer to a move', () => {
 			['ecological', 'long'],
 			['social', 'short']
 		] as const;
-		const ids = Array.from({ length: 12 }, (_, i) => add(`A${i}`, ...cells[i % 3]).id);
+		const ids = Array.from({ length: 12 }, (_, i) => {
+			const [dimension, horizon] = cells[i % 3];
+			return add(`A${i}`, dimension, horizon).id;
+		});
 		let seed = 7;
 		const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
 		for (let i = 0; i < 200; i++) {
