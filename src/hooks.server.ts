@@ -14,6 +14,7 @@ import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies'
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
 import { offerFastLane } from '$lib/server/http/fast-lane';
+import { pageSlots } from '$lib/server/http/page-slots';
 
 /**
  * Opens the database and applies pending migrations before the first request, and offers the
@@ -116,7 +117,18 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 	return json({ error: { code, message } }, { status: response.status, headers });
 };
 
+const inTurn = pageSlots(2);
+
+/**
+ * Pages (and their data for client-side navigation) are rendered two at a time, so memory stays
+ * the size of a few pages however many people open a big one at once. The API — its event
+ * streams never end — goes straight through.
+ */
+const handlePagesInTurn: Handle = ({ event, resolve }) =>
+	event.url.pathname.startsWith('/api/') ? resolve(event) : inTurn(async () => resolve(event));
+
 export const handle = sequence(
+	handlePagesInTurn,
 	handleSession,
 	handleLocale,
 	handleCrossSite,

@@ -11,7 +11,7 @@ export const CARDS_PER_CELL = 8;
  * Cards an opened cell shows at most. A cell of a thousand cards is no list to read; past this
  * the search and filters find what someone looks for, and the page stays small.
  */
-export const CARDS_PER_OPEN_CELL = 300;
+export const CARDS_PER_OPEN_CELL = 150;
 
 export interface CellCounts {
 	/** Live actions in the cell. */

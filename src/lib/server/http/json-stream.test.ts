@@ -7,8 +7,10 @@ describe('a JSON list written in parts', () => {
 			const items = Array.from({ length: count }, (_, i) => ({ id: i, title: `Maßnahme „${i}“` }));
 			const res = streamJsonList('{"board":{"id":1},"actions":[', items, ']}', 3);
 			expect(res.headers.get('content-type')).toBe('application/json');
+			const length = Number(res.headers.get('content-length'));
 			const text = await res.text();
 			expect(JSON.parse(text)).toEqual({ board: { id: 1 }, actions: items });
+			expect(Buffer.byteLength(text)).toBe(length);
 		}
 	});
 });

@@ -6,7 +6,7 @@ import { ApiError, apiHandler, idParam } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';
 import { streamJsonList } from '$lib/server/http/json-stream';
 
-/** `{board, actions}`; the actions are read at once and written out as the client reads them. */
+/** `{board, actions}`; the actions are read at once and sent in parts (see `streamJsonList`). */
 export const GET = apiHandler((event) => {
 	requireApiUser(event, 'read');
 	const db = getDb();
