@@ -121,11 +121,13 @@ const inTurn = pageSlots(2);
 
 /**
  * Pages (and their data for client-side navigation) are rendered two at a time, so memory stays
- * the size of a few pages however many people open a big one at once. The API — its event
- * streams never end — goes straight through.
+ * the size of a few pages however many people open a big one at once. Writes (form actions) never
+ * wait behind page renders, and the API — its event streams never end — goes straight through.
  */
 const handlePagesInTurn: Handle = ({ event, resolve }) =>
-	event.url.pathname.startsWith('/api/') ? resolve(event) : inTurn(async () => resolve(event));
+	event.request.method !== 'GET' || event.url.pathname.startsWith('/api/')
+		? resolve(event)
+		: inTurn(async () => resolve(event));
 
 export const handle = sequence(
 	handlePagesInTurn,
