@@ -50,7 +50,7 @@ export default defineConfig({
 			url: `${DEMO_URL}/health`,
 			env: {
 				DATABASE_PATH: '.e2e/demo.db',
-				PORT: '4173',
+				PORT: new URL(DEMO_URL).port,
 				HOST: '127.0.0.1',
 				DEMO_PASSWORD
 			},
@@ -62,7 +62,7 @@ export default defineConfig({
 			url: `${EMPTY_URL}/health`,
 			env: {
 				DATABASE_PATH: '.e2e/empty.db',
-				PORT: '4174',
+				PORT: new URL(EMPTY_URL).port,
 				HOST: '127.0.0.1'
 			},
 			reuseExistingServer: false,

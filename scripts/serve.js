@@ -58,15 +58,13 @@ export async function serve() {
 	const forwardProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (forwardProtocol) process.env.PROTOCOL_HEADER = 'x-dreiklang-protocol';
 
-	// Importing the handler applies pending migrations and offers the fast lane for moves
-	// (the server's init hook, src/lib/server/http/fast-lane.ts).
+	// Importing the handler runs the server's init hook, which applies pending migrations.
+	// Every request goes to SvelteKit; this server only says which protocol it came in on.
 	const { handler } = await import(pathToFileURL(BUILD_MARKER).href);
-	const fastLane = globalThis[Symbol.for('dreiklang.fast-lane')];
 	const server = http.createServer((req, res) => {
 		if (forwardProtocol) {
 			req.headers['x-dreiklang-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 		}
-		if (fastLane?.(req, res)) return;
 		handler(req, res);
 	});
 	const port = Number(process.env.PORT);

@@ -13,16 +13,11 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
-import { offerFastLane } from '$lib/server/http/fast-lane';
 import { pageSlots } from '$lib/server/http/page-slots';
 
-/**
- * Opens the database and applies pending migrations before the first request, and offers the
- * production server the fast lane for moves.
- */
+/** Opens the database and applies pending migrations before the first request. */
 export const init: ServerInit = () => {
 	getDb();
-	offerFastLane(getDb);
 };
 
 const handleSession: Handle = ({ event, resolve }) => {

@@ -1,7 +1,9 @@
 // What the end-to-end servers are started with; playwright.config.ts and the tests share it.
 
-export const DEMO_URL = 'http://127.0.0.1:4173';
-export const EMPTY_URL = 'http://127.0.0.1:4174';
+/** Set E2E_PORT to run two suites side by side on one machine (each uses E2E_PORT and the next). */
+const PORT = Number(process.env.E2E_PORT || 4173);
+export const DEMO_URL = `http://127.0.0.1:${PORT}`;
+export const EMPTY_URL = `http://127.0.0.1:${PORT + 1}`;
 
 /** The password of every demo account (scripts/demo.ts reads DEMO_PASSWORD). */
 export const DEMO_PASSWORD = 'demo-password-e2e';

@@ -90,17 +90,6 @@ export function validateSessionToken(
 	return { session: { id: row.id, userId: row.userId, expiresAt }, user: row.user, renewed };
 }
 
-/**
- * The user of a session that is valid as it stands — null when the token is unknown or when the
- * session needs any change (expired, user deactivated, due for renewal). Writes nothing; for
- * callers that leave every such case to `validateSessionToken`.
- */
-export function sessionUserAsIs(db: Db, token: string, now = new Date()): SessionUser | null {
-	const row = findSession(db, token);
-	if (!row || !isUsable(row, now) || isDueForRenewal(row.expiresAt, now)) return null;
-	return row.user;
-}
-
 export function invalidateSession(db: Db, sessionId: string) {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
