@@ -13,11 +13,17 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
+import { subscribe } from '$lib/server/events/subscribers';
+import { liveBoards } from '$lib/server/live/broker';
 import { pageSlots } from '$lib/server/http/page-slots';
 
-/** Opens the database and applies pending migrations before the first request. */
+/**
+ * Before the first request: opens the database (applying pending migrations) and registers what
+ * reacts to committed changes — the live board streams.
+ */
 export const init: ServerInit = () => {
 	getDb();
+	subscribe(liveBoards.subscriber);
 };
 
 const handleSession: Handle = ({ event, resolve }) => {

@@ -1,16 +1,14 @@
 import { m } from '$lib/paraglide/messages';
-import type { Cell, Status } from './cells';
+import type { Cell } from './cells';
+import type { BoardChangeData, EditableField } from './changes';
 import { dimensionLabel, horizonLabel, statusLabel } from './labels';
 
-export interface HistoryItem {
-	type: string;
-	data: Record<string, unknown>;
-	actor: string | null;
-}
+/** One history entry: a kind of change with its data (as `BoardChanges` defines it), and who. */
+export type HistoryItem = BoardChangeData & { actor: string | null };
 
 const cellLabel = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
-const FIELD_LABELS: Record<string, () => string> = {
+const FIELD_LABELS: Record<EditableField, () => string> = {
 	title: () => m.field_title(),
 	description: () => m.field_description(),
 	status: () => m.field_status(),
@@ -21,26 +19,23 @@ const FIELD_LABELS: Record<string, () => string> = {
 /** One line of an action's history in plain words, e.g. "Anna moved this from … to …". */
 export function describeEvent(event: HistoryItem, names: Map<number, string>): string {
 	const actor = event.actor ?? m.someone();
-	const d = event.data;
 	switch (event.type) {
 		case 'created':
 			return m.history_created({ actor });
 		case 'moved': {
-			const from = d.from as Cell;
-			const to = d.to as Cell;
+			const { from, to } = event.data;
 			return from.dimension === to.dimension && from.horizon === to.horizon
 				? m.history_reordered({ actor, cell: cellLabel(to) })
 				: m.history_moved({ actor, from: cellLabel(from), to: cellLabel(to) });
 		}
 		case 'edited': {
-			const changed = Object.keys((d.changed as Record<string, unknown>) ?? {});
+			const changed = Object.keys(event.data.changed ?? {}) as EditableField[];
 			const labels = changed.map((f) => FIELD_LABELS[f]?.() ?? f);
-			if (d.owners) labels.push(m.field_owners());
-			const fields = labels.join(', ');
-			return m.history_edited({ actor, fields });
+			if (event.data.owners) labels.push(m.field_owners());
+			return m.history_edited({ actor, fields: labels.join(', ') });
 		}
 		case 'owners_changed': {
-			const to = ((d.to ?? d.owners) as number[] | undefined) ?? [];
+			const to = event.data.to ?? [];
 			const list = to
 				.map((id) => names.get(id) ?? '?')
 				.sort((a, b) => a.localeCompare(b))
@@ -49,14 +44,12 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 				? m.history_owners({ actor, owners: list })
 				: m.history_owners_none({ actor });
 		}
-		case 'progress':
-			return d.status
-				? m.history_progress_status({
-						actor,
-						progress: Number(d.progress),
-						status: statusLabel(d.status as Status)
-					})
-				: m.history_progress({ actor, progress: Number(d.progress) });
+		case 'progress': {
+			const { progress, status } = event.data;
+			return status
+				? m.history_progress_status({ actor, progress, status: statusLabel(status) })
+				: m.history_progress({ actor, progress });
+		}
 		case 'archived':
 			return m.history_archived({ actor });
 		case 'restored':
@@ -72,6 +65,6 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 export function describeActivity<T extends HistoryItem>(entries: T[], names: Map<number, string>) {
 	return entries.map(({ type, data, actor, ...rest }) => ({
 		...rest,
-		text: describeEvent({ type, data, actor }, names)
+		text: describeEvent({ type, data, actor } as HistoryItem, names)
 	}));
 }

@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalidateSession } from '$lib/server/auth/session';
+import { endSessions } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/http/cookies';
 import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
-import { liveBoards } from '$lib/server/live/broker';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -13,8 +12,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: (event) => {
 		if (event.locals.session) {
-			invalidateSession(getDb(), event.locals.session.id);
-			liveBoards.disconnectSession(event.locals.session.id);
+			endSessions(getDb(), { sessionId: event.locals.session.id }, 'signed_out');
 		}
 		deleteSessionCookie(event);
 		// The next person on this browser starts in their own language, not this one's.

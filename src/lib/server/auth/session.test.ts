@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
-import {
-	createSession,
-	invalidateSession,
-	invalidateUserSessions,
-	SESSION_LIFETIME_MS,
-	validateSessionToken
-} from './session';
+import { createSession, endSessions, SESSION_LIFETIME_MS, validateSessionToken } from './session';
 import { sessions } from '../db/schema';
-import { setActive } from '../domain/users';
+import { setActive, setPasswordHash } from '../domain/users';
+import { subscribe } from '../events/subscribers';
+import type { CommittedEvent } from '../events/types';
 
 describe('sessions', () => {
 	it('validates a fresh token and stores only a hash of its secret', async () => {
@@ -62,16 +58,27 @@ describe('sessions', () => {
 		const b = createSession(db, user.id);
 		const c = createSession(db, user.id);
 
-		invalidateSession(db, validateSessionToken(db, a.token)!.session.id);
+		const ended: CommittedEvent[] = [];
+		const unsubscribe = subscribe({ name: 'test', afterCommit: (e) => ended.push(...e) });
+		const aId = validateSessionToken(db, a.token)!.session.id;
+		endSessions(db, { sessionId: aId }, 'signed_out');
 		expect(validateSessionToken(db, a.token)).toBeNull();
 		expect(validateSessionToken(db, b.token)).not.toBeNull();
+		expect(ended).toEqual([
+			{ type: 'sessions_ended', userId: user.id, sessionIds: [aId], reason: 'signed_out' }
+		]);
 
-		invalidateUserSessions(db, user.id);
+		const bId = validateSessionToken(db, b.token)!.session.id;
+		const cId = validateSessionToken(db, c.token)!.session.id;
+		setPasswordHash(db, user.id, 'another-hash');
 		expect(validateSessionToken(db, b.token)).toBeNull();
+		expect(ended.at(-1)).toMatchObject({ reason: 'password_changed' });
+		expect(ended.at(-1)).toHaveProperty('sessionIds', expect.arrayContaining([bId, cId]));
+		unsubscribe();
 
 		const d = createSession(db, user.id);
 		setActive(db, admin.id, user.id, false);
-		expect(validateSessionToken(db, c.token)).toBeNull();
 		expect(validateSessionToken(db, d.token)).toBeNull();
+		expect(db.select().from(sessions).all()).toEqual([]);
 	});
 });

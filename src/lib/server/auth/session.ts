@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Conn, Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
+import { commitChange } from '../events/commit';
+import type { SessionEndReason } from '../events/types';
 import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from './tokens';
 
 export const SESSION_COOKIE = 'dreiklang_session';
@@ -43,9 +45,11 @@ export function createSession(db: Db, userId: number, now = new Date()) {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-	db.insert(sessions)
-		.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
-		.run();
+	commitChange(db, () => {
+		db.insert(sessions)
+			.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
+			.run();
+	});
 	return { token: `${id}.${secret}`, expiresAt };
 }
 
@@ -77,23 +81,45 @@ export function validateSessionToken(
 	const row = findSession(db, token);
 	if (!row) return null;
 	if (!isUsable(row, now)) {
-		invalidateSession(db, row.id);
+		endSessions(db, { sessionId: row.id }, 'expired');
 		return null;
 	}
 	let expiresAt = row.expiresAt;
 	let renewed = false;
 	if (isDueForRenewal(expiresAt, now)) {
 		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
+		commitChange(db, () => {
+			db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
+		});
 		renewed = true;
 	}
 	return { session: { id: row.id, userId: row.userId, expiresAt }, user: row.user, renewed };
 }
 
-export function invalidateSession(db: Db, sessionId: string) {
-	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-}
-
-export function invalidateUserSessions(db: Conn, userId: number) {
-	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+/**
+ * Ends one session or every session of a person — the one way sessions end: signing out,
+ * a new password, deactivation, expiry. Emits `sessions_ended`, so every open stream of those
+ * sessions closes as soon as the change is committed.
+ */
+export function endSessions(
+	db: Db,
+	which: { sessionId: string } | { userId: number },
+	reason: SessionEndReason
+) {
+	commitChange(db, (change) => {
+		const ended = db
+			.delete(sessions)
+			.where(
+				'sessionId' in which ? eq(sessions.id, which.sessionId) : eq(sessions.userId, which.userId)
+			)
+			.returning({ id: sessions.id, userId: sessions.userId })
+			.all();
+		if (ended.length === 0) return;
+		change.emit({
+			type: 'sessions_ended',
+			userId: ended[0].userId,
+			sessionIds: ended.map((s) => s.id),
+			reason
+		});
+	});
 }

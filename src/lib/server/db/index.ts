@@ -45,6 +45,8 @@ export function getDb(): Db {
 	return instance;
 }
 
-/** A transaction handle; domain helpers take `Conn` so they work inside and outside one. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Conn = Db | Tx;
+/**
+ * What read helpers take. Writes run on the one connection inside the commit seam's transaction
+ * (`src/lib/server/events/commit.ts`), so there is no separate transaction handle.
+ */
+export type Conn = Db;

@@ -3,11 +3,9 @@ import type { Conn } from './index';
 
 const cache = new WeakMap<Database.Database, Map<unknown, unknown>>();
 
-/** The connection under a database or transaction handle. */
+/** The better-sqlite3 connection under a drizzle handle. */
 export function clientOf(conn: Conn): Database.Database {
-	return '$client' in conn
-		? (conn.$client as Database.Database)
-		: (conn as unknown as { session: { client: Database.Database } }).session.client;
+	return conn.$client;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	check
 } from 'drizzle-orm/sqlite-core';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
+import { BOARD_CHANGE_KINDS, type BoardChangeData } from '../../board/changes';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 
@@ -173,16 +174,7 @@ export const progressEntries = sqliteTable(
 	(t) => [index('progress_entries_action_idx').on(t.actionId, t.createdAt)]
 );
 
-export const EVENT_TYPES = [
-	'created',
-	'edited',
-	'moved',
-	'owners_changed',
-	'progress',
-	'archived',
-	'restored',
-	'frame_changed'
-] as const;
+export const EVENT_TYPES = BOARD_CHANGE_KINDS;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** History of every change; ids grow, so the live stream can resume from one. */
@@ -197,7 +189,10 @@ export const events = sqliteTable(
 		actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
 		type: text('type', { enum: EVENT_TYPES }).notNull(),
 		/** JSON with what changed, e.g. `{from: {dimension, horizon}, to: {…}}` for a move. */
-		data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+		data: text('data', { mode: 'json' })
+			.$type<BoardChangeData['data']>()
+			.notNull()
+			.default({} as BoardChangeData['data']),
 		createdAt: timestamp('created_at').notNull()
 	},
 	(t) => [

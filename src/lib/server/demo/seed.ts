@@ -1,5 +1,7 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Db } from '../db';
+import { commitChange } from '../events/commit';
+import type { BoardEvent } from '../events/types';
 import { actionOwners, actions, appMeta, events, progressEntries } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createBoard } from '../domain/boards';
@@ -235,14 +237,14 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export async function seedDemo(db: Db, password: string, now = new Date()) {
 	const passwordHash = await hashPassword(password);
 	const ids = new Map<string, number>();
-	db.transaction((tx) => {
-		tx.insert(appMeta).values(DEMO_MARKER).run();
+	commitChange(db, () => {
+		db.insert(appMeta).values(DEMO_MARKER).run();
 		for (const person of PEOPLE) {
-			const user = createUser(tx, { ...person, passwordHash }, new Date(now.getTime() - 120 * DAY));
+			const user = createUser(db, { ...person, passwordHash }, new Date(now.getTime() - 120 * DAY));
 			ids.set(person.key, user.id);
 		}
 		const board = createBoard(
-			tx,
+			db,
 			{
 				name: 'Nachhaltigkeitsstrategie 2026–2030',
 				description:
@@ -256,7 +258,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 			byCell.set(key, [...(byCell.get(key) ?? []), a]);
 		}
 		const creator = ids.get('member')!;
-		const history: (typeof events.$inferInsert)[] = [];
+		const history: BoardEvent[] = [];
 		for (const cellActions of byCell.values()) {
 			const keys = generateNKeysBetween(null, null, cellActions.length);
 			cellActions.forEach((a, i) => {
@@ -264,7 +266,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 				const last = log.at(-1);
 				const createdAt = new Date(now.getTime() - 100 * DAY + i * DAY);
 				const updatedAt = last ? new Date(now.getTime() - last[0] * DAY) : createdAt;
-				const row = tx
+				const row = db
 					.insert(actions)
 					.values({
 						boardId: board.id,
@@ -288,11 +290,11 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					actionId: row.id,
 					actorId: creator,
 					type: 'created',
-					data: { title: a.title, dimension: a.dimension, horizon: a.horizon },
+					data: { title: a.title, dimension: a.dimension, horizon: a.horizon, version: 1 },
 					createdAt
 				});
 				if (a.owners.length) {
-					tx.insert(actionOwners)
+					db.insert(actionOwners)
 						.values(a.owners.map((o) => ({ actionId: row.id, userId: ids.get(o)! })))
 						.run();
 					history.push({
@@ -300,14 +302,16 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 						actionId: row.id,
 						actorId: creator,
 						type: 'owners_changed',
-						data: { from: [], to: a.owners.map((o) => ids.get(o)!) },
+						data: { from: [], to: a.owners.map((o) => ids.get(o)!), version: 2 },
 						createdAt
 					});
 				}
+				let version = a.owners.length ? 2 : 1;
+				let before = 0;
 				for (const [daysAgo, progress, note, status] of log) {
 					const at = new Date(now.getTime() - daysAgo * DAY);
 					const author = ids.get(a.owners[0] ?? 'member')!;
-					tx.insert(progressEntries)
+					db.insert(progressEntries)
 						.values({ actionId: row.id, authorId: author, note, progress, status, createdAt: at })
 						.run();
 					history.push({
@@ -315,15 +319,16 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 						actionId: row.id,
 						actorId: author,
 						type: 'progress',
-						data: { progress, ...(status && { status }) },
+						data: { progress, from: before, version: ++version, ...(status && { status }) },
 						createdAt: at
 					});
+					before = progress;
 				}
 			});
 		}
 		// History in the order it happened, so event ids grow with time as they do in real use.
 		history.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
-		tx.insert(events).values(history).run();
+		db.insert(events).values(history).run();
 	});
 	return { people: PEOPLE.slice(0, 4) };
 }

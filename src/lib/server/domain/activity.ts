@@ -2,6 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { prepared } from '../db/prepared';
 import { actions, events, users } from '../db/schema';
+import type { BoardChangeData } from '../../board/changes';
 
 const activityQuery = (db: Conn) =>
 	db
@@ -24,5 +25,8 @@ const activityQuery = (db: Conn) =>
 
 /** The latest changes on a board, newest first, with who made them and to which action. */
 export function listBoardActivity(db: Conn, boardId: number, limit = 15) {
-	return prepared(db, activityQuery).all({ boardId, limit });
+	type Row = ReturnType<ReturnType<typeof activityQuery>['all']>[number];
+	// A row's `type` and `data` belong together as `BoardChanges` says.
+	return prepared(db, activityQuery).all({ boardId, limit }) as (Omit<Row, 'type' | 'data'> &
+		BoardChangeData)[];
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
-import { createAction, updateAction } from './actions';
+import { createAction } from './create-action';
+import { updateAction } from './edit-action';
 import { CARDS_PER_CELL, CARDS_PER_OPEN_CELL, loadBoardPage } from './board-page';
 import { readFilters } from '../../board/filters';
 

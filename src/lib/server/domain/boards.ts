@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Conn } from '../db';
+import type { Conn, Db } from '../db';
+import { commitChange } from '../events/commit';
 import { prepared } from '../db/prepared';
 import { boards, type Board } from '../db/schema';
 
@@ -28,12 +29,14 @@ export const DEFAULT_HORIZONS = {
 	horizonLong: 'über 2 Jahre'
 };
 
-export function createBoard(db: Conn, input: NewBoard, now = new Date()): Board {
-	return db
-		.insert(boards)
-		.values({ ...DEFAULT_HORIZONS, ...input, createdAt: now, updatedAt: now })
-		.returning()
-		.get();
+export function createBoard(db: Db, input: NewBoard, now = new Date()): Board {
+	return commitChange(db, () =>
+		db
+			.insert(boards)
+			.values({ ...DEFAULT_HORIZONS, ...input, createdAt: now, updatedAt: now })
+			.returning()
+			.get()
+	);
 }
 
 export function listBoards(db: Conn): Pick<Board, 'id' | 'name'>[] {

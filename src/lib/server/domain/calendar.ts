@@ -1,10 +1,11 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { Conn } from '../db';
+import type { Conn, Db } from '../db';
+import { commitChange } from '../events/commit';
 import { actions, follows, users } from '../db/schema';
 import { generateSecureRandomString } from '../auth/tokens';
 
 /** The secret of the user's private calendar URL, created on first use. */
-export function calendarToken(db: Conn, userId: number): string {
+export function calendarToken(db: Db, userId: number): string {
 	const row = db
 		.select({ token: users.calendarToken })
 		.from(users)
@@ -14,9 +15,11 @@ export function calendarToken(db: Conn, userId: number): string {
 }
 
 /** A new secret for the calendar URL; the old URL stops working at once. */
-export function renewCalendarToken(db: Conn, userId: number): string {
+export function renewCalendarToken(db: Db, userId: number): string {
 	const token = generateSecureRandomString();
-	db.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).run();
+	commitChange(db, () => {
+		db.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).run();
+	});
 	return token;
 }
 

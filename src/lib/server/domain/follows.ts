@@ -1,15 +1,20 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Conn } from '../db';
+import type { Conn, Db } from '../db';
+import { commitChange } from '../events/commit';
 import { follows, users } from '../db/schema';
 
-export function follow(db: Conn, userId: number, actionId: number, now = new Date()) {
-	db.insert(follows).values({ userId, actionId, createdAt: now }).onConflictDoNothing().run();
+export function follow(db: Db, userId: number, actionId: number, now = new Date()) {
+	commitChange(db, () => {
+		db.insert(follows).values({ userId, actionId, createdAt: now }).onConflictDoNothing().run();
+	});
 }
 
-export function unfollow(db: Conn, userId: number, actionId: number) {
-	db.delete(follows)
-		.where(and(eq(follows.userId, userId), eq(follows.actionId, actionId)))
-		.run();
+export function unfollow(db: Db, userId: number, actionId: number) {
+	commitChange(db, () => {
+		db.delete(follows)
+			.where(and(eq(follows.userId, userId), eq(follows.actionId, actionId)))
+			.run();
+	});
 }
 
 export function isFollowing(db: Conn, userId: number, actionId: number): boolean {

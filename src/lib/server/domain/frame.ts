@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { liveBoards } from '../live/broker';
 import { boards } from '../db/schema';
-import type { Actor } from './actions';
+import { commitChange } from '../events/commit';
+import type { Actor } from './actor';
 import { boardView } from './board-actions';
 import { DomainError } from './errors';
-import { recordEvent } from './events';
 import type { FrameInput } from './frame-input';
 
 /** Sets the frame of a board; like actions, a stale version is a conflict. */
@@ -16,34 +15,30 @@ export function updateFrame(
 	input: FrameInput,
 	now = new Date()
 ) {
-	const view = db.transaction(
-		(tx) => {
-			const board = tx.select().from(boards).where(eq(boards.id, boardId)).get();
-			if (!board) throw new DomainError('not_found');
-			if (board.version !== input.version) {
-				throw new DomainError('conflict', { current: boardView(board) });
-			}
-			const { version: _version, ...fields } = input;
-			const changed = Object.keys(fields).filter(
-				(k) => fields[k as keyof typeof fields] !== board[k as keyof typeof fields]
-			);
-			const updated = tx
-				.update(boards)
-				.set({ ...fields, version: board.version + 1, updatedAt: now })
-				.where(eq(boards.id, boardId))
-				.returning()
-				.get();
-			recordEvent(tx, {
-				boardId,
-				actorId: actor.id,
-				type: 'frame_changed',
-				data: { changed, version: updated.version },
-				createdAt: now
-			});
-			return boardView(updated);
-		},
-		{ behavior: 'immediate' }
-	);
-	liveBoards.publishCommitted(db);
-	return view;
+	return commitChange(db, (change) => {
+		const board = db.select().from(boards).where(eq(boards.id, boardId)).get();
+		if (!board) throw new DomainError('not_found');
+		if (board.version !== input.version) {
+			throw new DomainError('conflict', { current: boardView(board) });
+		}
+		const { version: _version, ...fields } = input;
+		const changed = Object.keys(fields).filter(
+			(k) => fields[k as keyof typeof fields] !== board[k as keyof typeof fields]
+		);
+		const updated = db
+			.update(boards)
+			.set({ ...fields, version: board.version + 1, updatedAt: now })
+			.where(eq(boards.id, boardId))
+			.returning()
+			.get();
+		change.emit({
+			type: 'frame_changed',
+			boardId,
+			actionId: null,
+			actorId: actor.id,
+			data: { changed, version: updated.version },
+			createdAt: now
+		});
+		return boardView(updated);
+	});
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
-import { addProgress, createAction, updateAction } from './actions';
+import { addProgress } from './progress';
+import { createAction } from './create-action';
+import { updateAction } from './edit-action';
 import { listBoardActions } from './board-actions';
 import { buildRoadmap, listRoadmapActions, ROADMAP_LIST_LIMITS, ROADMAP_RULES } from './roadmap';
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { commitChange } from '../events/commit';
 import { createBoard } from './boards';
 import { DomainError } from './errors';
 import { createUser, hasAnyUser } from './users';
@@ -10,13 +11,10 @@ export function createFirstAdmin(
 	input: { name: string; email: string; passwordHash: string; locale: Locale },
 	boardName: string
 ) {
-	return db.transaction(
-		(tx) => {
-			if (hasAnyUser(tx)) throw new DomainError('conflict');
-			const user = createUser(tx, { ...input, role: 'admin' });
-			createBoard(tx, { name: boardName });
-			return user;
-		},
-		{ behavior: 'immediate' }
-	);
+	return commitChange(db, () => {
+		if (hasAnyUser(db)) throw new DomainError('conflict');
+		const user = createUser(db, { ...input, role: 'admin' });
+		createBoard(db, { name: boardName });
+		return user;
+	});
 }

@@ -4,10 +4,10 @@ import { prepared } from '../db/prepared';
 import { signInLinks, users, type User } from '../db/schema';
 import type { Role } from '../../roles';
 import type { Locale } from '../../locales';
-import { invalidateUserSessions } from '../auth/session';
+import { endSessions } from '../auth/session';
 import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from '../auth/tokens';
+import { commitChange } from '../events/commit';
 import { DomainError } from './errors';
-import { liveBoards } from '../live/broker';
 
 const SIGN_IN_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -75,21 +75,23 @@ export interface NewUser {
 	passwordHash?: string | null;
 }
 
-export function createUser(db: Conn, input: NewUser, now = new Date()): User {
-	if (findUserByEmail(db, input.email)) throw new DomainError('email_taken');
-	return db
-		.insert(users)
-		.values({
-			email: input.email.trim().toLowerCase(),
-			name: input.name,
-			role: input.role,
-			locale: input.locale ?? 'de',
-			passwordHash: input.passwordHash ?? null,
-			createdAt: now,
-			updatedAt: now
-		})
-		.returning()
-		.get();
+export function createUser(db: Db, input: NewUser, now = new Date()): User {
+	return commitChange(db, () => {
+		if (findUserByEmail(db, input.email)) throw new DomainError('email_taken');
+		return db
+			.insert(users)
+			.values({
+				email: input.email.trim().toLowerCase(),
+				name: input.name,
+				role: input.role,
+				locale: input.locale ?? 'de',
+				passwordHash: input.passwordHash ?? null,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning()
+			.get();
+	});
 }
 
 function otherActiveAdmins(db: Conn, userId: number): number {
@@ -102,17 +104,14 @@ function otherActiveAdmins(db: Conn, userId: number): number {
 
 /** Changes a role; the last active admin cannot give up the role. */
 export function changeRole(db: Db, userId: number, role: Role, now = new Date()) {
-	db.transaction(
-		(tx) => {
-			const user = getUser(tx, userId);
-			if (!user) throw new DomainError('not_found');
-			if (user.role === 'admin' && role !== 'admin' && otherActiveAdmins(tx, userId) === 0) {
-				throw new DomainError('last_admin');
-			}
-			tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
-		},
-		{ behavior: 'immediate' }
-	);
+	commitChange(db, () => {
+		const user = getUser(db, userId);
+		if (!user) throw new DomainError('not_found');
+		if (user.role === 'admin' && role !== 'admin' && otherActiveAdmins(db, userId) === 0) {
+			throw new DomainError('last_admin');
+		}
+		db.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
+	});
 }
 
 /** Deactivating ends every session of the user at once; nobody can deactivate themselves. */
@@ -124,36 +123,38 @@ export function setActive(
 	now = new Date()
 ) {
 	if (actorId === userId && !active) throw new DomainError('self');
-	db.transaction(
-		(tx) => {
-			const user = getUser(tx, userId);
-			if (!user) throw new DomainError('not_found');
-			tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
-			if (!active) invalidateUserSessions(tx, userId);
-		},
-		{ behavior: 'immediate' }
-	);
-	// A deactivated person's open board streams end with their sessions.
-	if (!active) liveBoards.disconnectUser(userId);
+	commitChange(db, () => {
+		const user = getUser(db, userId);
+		if (!user) throw new DomainError('not_found');
+		db.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
+		if (!active) endSessions(db, { userId }, 'deactivated');
+	});
 }
 
 export function updateProfile(db: Db, userId: number, input: { name: string; locale: Locale }) {
-	db.update(users)
-		.set({ name: input.name, locale: input.locale, updatedAt: new Date() })
-		.where(eq(users.id, userId))
-		.run();
+	commitChange(db, () => {
+		db.update(users)
+			.set({ name: input.name, locale: input.locale, updatedAt: new Date() })
+			.where(eq(users.id, userId))
+			.run();
+	});
 }
 
 export function setLocale(db: Db, userId: number, locale: Locale) {
-	db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+	commitChange(db, () => {
+		db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+	});
 }
 
-/** Stores a new password hash and ends every session of the user (the caller signs them in anew). */
+/**
+ * Stores a new password hash, retires the person's sign-in links and ends every session of theirs
+ * (the caller signs them in anew); their open streams elsewhere close.
+ */
 export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
-	db.transaction((tx) => {
-		tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
-		invalidateUserSessions(tx, userId);
-		tx.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
+	commitChange(db, () => {
+		db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+		db.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
+		endSessions(db, { userId }, 'password_changed');
 	});
 }
 
@@ -161,9 +162,9 @@ export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
 export function createSignInLink(db: Db, userId: number, now = new Date()): string {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	db.transaction((tx) => {
-		tx.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
-		tx.insert(signInLinks)
+	commitChange(db, () => {
+		db.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
+		db.insert(signInLinks)
 			.values({
 				id,
 				secretHash: hashSecret(secret),

@@ -1,19 +1,39 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
 import { createBoard } from '../domain/boards';
-import { createAction, moveAction } from '../domain/actions';
+import { createAction } from '../domain/create-action';
+import { moveAction } from '../domain/move-action';
 import { LiveBoards, CATCH_UP_LIMIT } from './broker';
-import type { Db } from '../db';
 import { events } from '../db/schema';
+import { subscribe } from '../events/subscribers';
+import { createSession, validateSessionToken } from '../auth/session';
+import { setActive, setPasswordHash } from '../domain/users';
 
-function listener(boards: LiveBoards, db: Db, boardId: number, user = { id: 1, name: 'Anna' }) {
+// Each test's broker hears the commit seam, as the server's one broker does after start-up.
+let unsubscribeAll: (() => void)[] = [];
+afterEach(() => {
+	for (const u of unsubscribeAll) u();
+	unsubscribeAll = [];
+});
+function liveBoards() {
+	const boards = new LiveBoards();
+	unsubscribeAll.push(subscribe(boards.subscriber));
+	return boards;
+}
+
+function listener(
+	boards: LiveBoards,
+	boardId: number,
+	user = { id: 1, name: 'Anna' },
+	sessionId = `s-${user.id}`
+) {
 	const chunks: string[] = [];
 	let closed = false;
-	const unsubscribe = boards.subscribe(db, {
+	const unsubscribe = boards.subscribe({
 		boardId,
 		user,
-		sessionId: `s-${user.id}`,
+		sessionId,
 		send: (chunk) => chunks.push(new TextDecoder().decode(chunk)),
 		close: () => {
 			closed = true;
@@ -31,30 +51,27 @@ function listener(boards: LiveBoards, db: Db, boardId: number, user = { id: 1, n
 }
 
 describe('live boards', () => {
-	it('sends each committed change once to every stream of its board, and nothing to others', async () => {
+	it('sends each committed change once, after its commit, to every stream of its board and nothing to others', async () => {
 		const db = createTestDb();
 		const user = await makeUser(db, { name: 'Anna' });
 		const board = createBoard(db, { name: 'A' });
 		const other = createBoard(db, { name: 'B' });
-		const boards = new LiveBoards();
-		const a = listener(boards, db, board.id);
-		const b = listener(boards, db, board.id, { id: 2, name: 'Ben' });
-		const c = listener(boards, db, other.id);
+		const boards = liveBoards();
+		const a = listener(boards, board.id);
+		const b = listener(boards, board.id, { id: 2, name: 'Ben' });
+		const c = listener(boards, other.id);
 
 		const action = createAction(db, user, board.id, {
 			title: 'X',
 			dimension: 'social',
 			horizon: 'short'
 		});
-		boards.publishCommitted(db);
 		moveAction(db, user, action.id, {
 			dimension: 'ecological',
 			horizon: 'long',
 			index: 0,
 			version: 1
 		});
-		boards.publishCommitted(db);
-		boards.publishCommitted(db);
 
 		for (const l of [a, b]) {
 			expect(l.changes().map((x) => [x.type, x.actionId, x.version, x.by])).toEqual([
@@ -73,9 +90,9 @@ describe('live boards', () => {
 	it('tells who is here as people come and go', async () => {
 		const db = createTestDb();
 		const board = createBoard(db, { name: 'A' });
-		const boards = new LiveBoards();
-		const a = listener(boards, db, board.id, { id: 1, name: 'Anna' });
-		const b = listener(boards, db, board.id, { id: 2, name: 'Ben' });
+		const boards = liveBoards();
+		const a = listener(boards, board.id, { id: 1, name: 'Anna' });
+		const b = listener(boards, board.id, { id: 2, name: 'Ben' });
 		expect(boards.presence(board.id).map((p) => p.name)).toEqual(['Anna', 'Ben']);
 		b.unsubscribe();
 		expect(boards.presence(board.id).map((p) => p.name)).toEqual(['Anna']);
@@ -87,7 +104,7 @@ describe('live boards', () => {
 		const db = createTestDb();
 		const user = await makeUser(db);
 		const board = createBoard(db, { name: 'A' });
-		const boards = new LiveBoards();
+		const boards = liveBoards();
 		const first = createAction(db, user, board.id, {
 			title: 'A',
 			dimension: 'social',
@@ -116,17 +133,26 @@ describe('live boards', () => {
 		expect(tooMuch[0]).toContain('event: reload');
 	});
 
-	it('closes the streams of a deactivated person', async () => {
+	it('closes the streams of sessions that end: new password, sign-out elsewhere, deactivation', async () => {
 		const db = createTestDb();
+		const admin = await makeUser(db, { role: 'admin' });
+		const anna = await makeUser(db, { name: 'Anna' });
+		const ben = await makeUser(db, { name: 'Ben' });
 		const board = createBoard(db, { name: 'A' });
-		const boards = new LiveBoards();
-		const anna = listener(boards, db, board.id, { id: 1, name: 'Anna' });
-		const ben = listener(boards, db, board.id, { id: 2, name: 'Ben' });
-		boards.disconnectUser(1);
-		expect(anna.isClosed()).toBe(true);
-		expect(ben.isClosed()).toBe(false);
+		const boards = liveBoards();
+		const sessionOf = (token: string) => validateSessionToken(db, token)!.session.id;
+		const annaPhone = listener(boards, board.id, anna, sessionOf(createSession(db, anna.id).token));
+		const annaDesk = listener(boards, board.id, anna, sessionOf(createSession(db, anna.id).token));
+		const benDesk = listener(boards, board.id, ben, sessionOf(createSession(db, ben.id).token));
+
+		setPasswordHash(db, anna.id, 'new-hash');
+		expect(annaPhone.isClosed()).toBe(true);
+		expect(annaDesk.isClosed()).toBe(true);
+		expect(benDesk.isClosed()).toBe(false);
 		expect(boards.openStreams).toBe(1);
-		ben.unsubscribe();
+
+		setActive(db, admin.id, ben.id, false);
+		expect(benDesk.isClosed()).toBe(true);
 		expect(boards.openStreams).toBe(0);
 	});
 });

@@ -1,8 +1,10 @@
-import { asc, desc, eq, gt, and, sql } from 'drizzle-orm';
+import { asc, eq, gt, and, sql } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { prepared } from '../db/prepared';
 import { events, users } from '../db/schema';
-import { getAction } from '../domain/actions';
+import type { Subscriber } from '../events/subscribers';
+import { isBoardEvent, type CommittedEvent } from '../events/types';
+import { getAction } from '../domain/action-view';
 import { getBoard } from '../domain/boards';
 import { boardView } from '../domain/board-actions';
 
@@ -26,7 +28,7 @@ type EventRow = {
 	actionId: number | null;
 	actorId: number | null;
 	type: string;
-	data: Record<string, unknown>;
+	data: { version?: number };
 	actor: string | null;
 };
 
@@ -64,28 +66,37 @@ const encoder = new TextEncoder();
 const named = (event: string, data: unknown) =>
 	`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
+const actorName = (db: Conn) =>
+	db
+		.select({ name: users.name })
+		.from(users)
+		.where(eq(users.id, sql.placeholder('id')))
+		.prepare();
+
 /**
- * The in-process broker of live board streams. Domain writes call `publishCommitted` after their
- * transaction commits; it reads the new rows of the events table once and sends each, formatted
- * once, to every open stream of that board. Event ids come from the table, so a stream that
- * reconnects with `Last-Event-ID` is caught up from the same source.
+ * The in-process broker of live board streams, a subscriber of the commit seam: once a change
+ * is committed it sends each of its board events, formatted once, to every open stream of that
+ * board, and closes the streams of sessions that ended. Event ids come from the history table,
+ * so a stream that reconnects with `Last-Event-ID` is caught up from the same source.
  */
 export class LiveBoards {
 	#byBoard = new Map<number, Set<LiveSubscriber>>();
 	#count = 0;
-	/** Highest event id already handed to the streams (valid while any stream is open). */
-	#published = 0;
 	#heartbeat: ReturnType<typeof setInterval> | undefined;
+
+	/** What the server registers with the commit seam at start-up. */
+	readonly subscriber: Subscriber = {
+		name: 'live-boards',
+		afterCommit: (committed, db) => this.publish(db, committed)
+	};
 
 	get openStreams() {
 		return this.#count;
 	}
 
 	/** Registers a stream; returns what ends the registration. */
-	subscribe(db: Conn, subscriber: LiveSubscriber): () => void {
+	subscribe(subscriber: LiveSubscriber): () => void {
 		if (this.#count === 0) {
-			this.#published =
-				db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
 			this.#heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
 			this.#heartbeat.unref?.();
 		}
@@ -107,21 +118,22 @@ export class LiveBoards {
 		};
 	}
 
-	/** Sends every change committed since the last call to the streams of its board. */
-	publishCommitted(db: Conn) {
+	/** Sends committed changes to the streams of their boards; ends the streams of ended sessions. */
+	publish(db: Conn, committed: readonly CommittedEvent[]) {
 		if (this.#count === 0) return;
-		const rows = db
-			.select(eventColumns)
-			.from(events)
-			.leftJoin(users, eq(users.id, events.actorId))
-			.where(gt(events.id, this.#published))
-			.orderBy(asc(events.id))
-			.all();
-		for (const row of rows) {
-			this.#published = row.id;
-			const subscribers = this.#byBoard.get(row.boardId);
+		for (const event of committed) {
+			if (!isBoardEvent(event)) {
+				const ended = new Set(event.sessionIds);
+				this.#closeWhere((s) => s.sessionId !== null && ended.has(s.sessionId));
+				continue;
+			}
+			const subscribers = this.#byBoard.get(event.boardId);
 			if (!subscribers) continue;
-			const chunk = encoder.encode(formatChange(db, row));
+			const actor =
+				event.actorId === null
+					? null
+					: (prepared(db, actorName).get({ id: event.actorId })?.name ?? null);
+			const chunk = encoder.encode(formatChange(db, { ...event, actor }));
 			for (const s of subscribers) s.send(chunk);
 		}
 	}
@@ -144,15 +156,6 @@ export class LiveBoards {
 			return [`id: ${last}\n${named('reload', { reason: 'missed-too-much' })}`];
 		}
 		return rows.map((row) => formatChange(db, row));
-	}
-
-	/** Ends the streams of a user (deactivated) or of one session (signed out). */
-	disconnectUser(userId: number) {
-		this.#closeWhere((s) => s.user.id === userId);
-	}
-
-	disconnectSession(sessionId: string) {
-		this.#closeWhere((s) => s.sessionId === sessionId);
 	}
 
 	/** Who has a board open right now, each person once. */

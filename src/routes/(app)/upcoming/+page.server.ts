@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '$lib/board/cells';
 import { getDb } from '$lib/server/db';
 import { idField } from '$lib/server/domain/action-input';
-import { getAction } from '$lib/server/domain/actions';
+import { getAction } from '$lib/server/domain/action-view';
 import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
 import { follow, unfollow } from '$lib/server/domain/follows';
 import {

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/auth/sign-in';
-import { createSession, invalidateSession } from '$lib/server/auth/session';
+import { createSession, endSessions } from '$lib/server/auth/session';
 import { signInThrottle } from '$lib/server/auth/sign-in-throttle';
 import { localeField, signInInput } from '$lib/server/domain/user-input';
 import { setLocale } from '$lib/server/domain/users';
@@ -21,7 +21,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		// Signing in again (perhaps as someone else) first ends the session this browser has.
 		if (event.locals.session) {
-			invalidateSession(getDb(), event.locals.session.id);
+			endSessions(getDb(), { sessionId: event.locals.session.id }, 'signed_out');
 			deleteSessionCookie(event);
 			event.locals.user = null;
 			event.locals.session = null;

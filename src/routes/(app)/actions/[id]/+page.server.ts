@@ -1,15 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import {
-	addProgress,
-	archiveAction,
-	getAction,
-	listProgress,
-	moveAction,
-	restoreAction,
-	updateAction
-} from '$lib/server/domain/actions';
+import { addProgress, listProgress } from '$lib/server/domain/progress';
+import { archiveAction, restoreAction } from '$lib/server/domain/archive-action';
+import { getAction } from '$lib/server/domain/action-view';
+import { moveAction } from '$lib/server/domain/move-action';
+import { updateAction } from '$lib/server/domain/edit-action';
 import {
 	moveActionInput,
 	progressInput,
@@ -20,7 +16,7 @@ import { getBoard } from '$lib/server/domain/boards';
 import { boardView } from '$lib/server/domain/board-actions';
 import { placesPerCell } from '$lib/server/domain/board-page';
 import { DomainError } from '$lib/server/domain/errors';
-import { listActionHistory } from '$lib/server/domain/events';
+import { listActionHistory } from '$lib/server/domain/action-history';
 import { follow, isFollowing, listFollowers, unfollow } from '$lib/server/domain/follows';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { createAction } from '$lib/server/domain/actions';
+import { createAction } from '$lib/server/domain/create-action';
 import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
 import { boardView } from '$lib/server/domain/board-actions';

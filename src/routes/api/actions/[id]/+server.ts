@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { getAction, updateAction } from '$lib/server/domain/actions';
+import { getAction } from '$lib/server/domain/action-view';
+import { updateAction } from '$lib/server/domain/edit-action';
 import { updateActionInput } from '$lib/server/domain/action-input';
 import { ApiError, apiHandler, idParam, readJson } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';

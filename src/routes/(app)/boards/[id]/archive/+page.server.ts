@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { listArchived } from '$lib/server/domain/actions';
+import { listArchived } from '$lib/server/domain/archive-action';
 import { getBoard } from '$lib/server/domain/boards';
 import { can } from '$lib/server/domain/permissions';
 import { requirePageUser } from '$lib/server/http/guard';

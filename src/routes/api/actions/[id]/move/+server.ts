@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { moveAction } from '$lib/server/domain/actions';
+import { moveAction } from '$lib/server/domain/move-action';
 import { moveActionInput } from '$lib/server/domain/action-input';
 import { apiHandler, idParam, readJson } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';

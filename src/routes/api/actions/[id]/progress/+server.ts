@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { addProgress } from '$lib/server/domain/actions';
+import { addProgress } from '$lib/server/domain/progress';
 import { progressInput } from '$lib/server/domain/action-input';
 import { apiHandler, idParam, readJson } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';

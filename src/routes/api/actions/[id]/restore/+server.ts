@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { restoreAction } from '$lib/server/domain/actions';
+import { restoreAction } from '$lib/server/domain/archive-action';
 import { versionField } from '$lib/server/domain/action-input';
 import { apiHandler, idParam, readJson } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { createAction } from '$lib/server/domain/actions';
+import { createAction } from '$lib/server/domain/create-action';
 import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
 import { ApiError, apiHandler, idParam, readJson } from '$lib/server/http/api';

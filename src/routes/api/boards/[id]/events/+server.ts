@@ -38,7 +38,7 @@ export const GET = apiHandler((event) => {
 			if (after !== null) {
 				for (const chunk of liveBoards.catchUp(db, board.id, after)) send(encoder.encode(chunk));
 			}
-			unsubscribe = liveBoards.subscribe(db, {
+			unsubscribe = liveBoards.subscribe({
 				boardId: board.id,
 				user: { id: user.id, name: user.name },
 				sessionId: event.locals.session?.id ?? null,

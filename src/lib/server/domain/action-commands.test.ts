@@ -4,18 +4,13 @@ import { makeUser } from '../testing/factories';
 import type { Db } from '../db';
 import { createBoard } from './boards';
 import { listBoardActions } from './board-actions';
-import {
-	addProgress,
-	archiveAction,
-	createAction,
-	getAction,
-	listArchived,
-	listProgress,
-	moveAction,
-	restoreAction,
-	updateAction
-} from './actions';
-import { listActionHistory } from './events';
+import { addProgress, listProgress } from './progress';
+import { archiveAction, listArchived, restoreAction } from './archive-action';
+import { createAction } from './create-action';
+import { getAction } from './action-view';
+import { moveAction } from './move-action';
+import { updateAction } from './edit-action';
+import { listActionHistory } from './action-history';
 import { DomainError } from './errors';
 import type { Dimension, Horizon } from '../../board/cells';
 

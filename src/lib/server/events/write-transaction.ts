@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './index';
+import type { Db } from '../db';
 
 type Runner = (write: () => unknown) => unknown;
 const runners = new WeakMap<Database.Database, Runner>();

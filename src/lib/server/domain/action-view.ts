@@ -1,0 +1,66 @@
+import type { Conn } from '../db';
+import type { Action } from '../db/schema';
+import type { ActionView } from '../../board/action-view';
+import { actionQueries } from './action-queries';
+import { DomainError } from './errors';
+
+export type { ActionView };
+
+export function findActionRow(db: Conn, id: number): Action | undefined {
+	return actionQueries(db).byId.get({ id });
+}
+
+/** Place of an action in its cell: how many live actions of the cell come before it. */
+function placeInCell(db: Conn, row: Action): number {
+	if (row.archivedAt) return 0;
+	return actionQueries(db).placeInCell.get({
+		board: row.boardId,
+		dimension: row.dimension,
+		horizon: row.horizon,
+		position: row.position,
+		id: row.id
+	})!.n;
+}
+
+/** The action as the API shows it; `place` in its cell is counted unless the caller knows it. */
+export function toView(db: Conn, row: Action, place: number | null = null): ActionView {
+	return {
+		id: row.id,
+		boardId: row.boardId,
+		title: row.title,
+		description: row.description,
+		dimension: row.dimension,
+		horizon: row.horizon,
+		position: place ?? placeInCell(db, row),
+		status: row.status,
+		progress: row.progress,
+		owners: actionQueries(db).owners.all({ id: row.id }),
+		dueDate: row.dueDate,
+		version: row.version,
+		createdAt: row.createdAt.toISOString(),
+		updatedAt: row.updatedAt.toISOString(),
+		archived: row.archivedAt !== null
+	};
+}
+
+export function getAction(db: Conn, id: number): ActionView | undefined {
+	const row = findActionRow(db, id);
+	return row && toView(db, row);
+}
+
+/** The row to change, or the reason it cannot be changed (missing, or based on an old version). */
+export function rowForWrite(db: Conn, id: number, version?: number): Action {
+	const row = findActionRow(db, id);
+	if (!row) throw new DomainError('not_found');
+	if (version !== undefined && row.version !== version) {
+		throw new DomainError('conflict', { current: toView(db, row) });
+	}
+	return row;
+}
+
+/** Rows of archived actions cannot be changed (only restored). */
+export function liveRowForWrite(db: Conn, id: number, version?: number): Action {
+	const row = rowForWrite(db, id, version);
+	if (row.archivedAt) throw new DomainError('archived');
+	return row;
+}
