@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from './cells';
+import { LIMITS } from './limits';
 
 /** Board filters, kept in the URL so a filtered board can be shared. */
 export interface BoardFilters {
@@ -15,7 +16,7 @@ export function readFilters(params: URLSearchParams): BoardFilters {
 		mine: params.get('mine') === '1',
 		owner: Number.isSafeInteger(owner) && owner > 0 ? owner : null,
 		status: STATUSES.includes(status as Status) ? (status as Status) : null,
-		q: (params.get('q') ?? '').trim().slice(0, 200)
+		q: (params.get('q') ?? '').trim().slice(0, LIMITS.search)
 	};
 }
 

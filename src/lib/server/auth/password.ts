@@ -1,3 +1,4 @@
+import { LIMITS } from '../../board/limits';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id (@node-rs/argon2's default) with 7 MiB, 5 iterations, 1 lane: one of the settings
@@ -6,8 +7,8 @@ import { hash, verify } from '@node-rs/argon2';
 // Hashes made with other settings keep working: each hash carries its own.
 const OPTIONS = { memoryCost: 7168, timeCost: 5, outputLen: 32, parallelism: 1 };
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_MIN_LENGTH = LIMITS.passwordMin;
+export const PASSWORD_MAX_LENGTH = LIMITS.passwordMax;
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
+import { LIMITS } from '../../board/limits';
 
 /** Input rules for actions; the form actions and the JSON API share every one of them. */
 
@@ -21,12 +22,12 @@ const isCalendarDate = (s: string) => {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
-export const MAX_OWNERS = 20;
+export const MAX_OWNERS = LIMITS.owners;
 /** Any index past the end of a cell places the action last. */
 export const LAST_INDEX = 100_000;
 
-export const titleField = z.string().trim().min(1).max(200);
-export const descriptionField = z.string().max(10_000);
+export const titleField = z.string().trim().min(1).max(LIMITS.actionTitle);
+export const descriptionField = z.string().max(LIMITS.actionDescription);
 export const dimensionField = z.enum(DIMENSIONS);
 export const horizonField = z.enum(HORIZONS);
 export const statusField = z.enum(STATUSES);
@@ -81,7 +82,7 @@ export const moveActionInput = z.object({
 export type MoveActionInput = z.infer<typeof moveActionInput>;
 
 export const progressInput = z.object({
-	note: z.string().trim().max(2000).default(''),
+	note: z.string().trim().max(LIMITS.progressNote).default(''),
 	progress: progressField,
 	status: optionalStatus
 });

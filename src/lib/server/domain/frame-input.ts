@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { LIMITS } from '../../board/limits';
 import { versionField } from './action-input';
 
-const short = z.string().trim().max(60);
-const goal = z.string().trim().max(300);
+const short = z.string().trim().max(LIMITS.horizonText);
+const goal = z.string().trim().max(LIMITS.goal);
 
 /** A board's frame, set by leadership: name, description, what each horizon means, goals. */
 export const frameInput = z.object({
-	name: z.string().trim().min(1).max(120),
-	description: z.string().trim().max(2000),
+	name: z.string().trim().min(1).max(LIMITS.boardName),
+	description: z.string().trim().max(LIMITS.boardDescription),
 	horizonShort: short,
 	horizonMedium: short,
 	horizonLong: short,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
+import { LIMITS } from '../../board/limits';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 
 /** Input rules for everything about people; form actions and tests share them. */
@@ -8,17 +9,17 @@ export const emailField = z
 	.string()
 	.trim()
 	.min(1)
-	.max(254)
+	.max(LIMITS.email)
 	.pipe(z.email())
 	.transform((e) => e.toLowerCase());
-export const nameField = z.string().trim().min(1).max(100);
+export const nameField = z.string().trim().min(1).max(LIMITS.personName);
 export const passwordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const roleField = z.enum(ROLES);
 export const localeField = z.enum(LOCALES);
 export const userIdField = z.coerce.number().int().positive();
 
 export const signInInput = z.object({
-	email: z.string().trim().min(1).max(254),
+	email: z.string().trim().min(1).max(LIMITS.email),
 	password: z.string().min(1).max(PASSWORD_MAX_LENGTH)
 });
 

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '$lib/board/cells';
+import { LIMITS } from '$lib/board/limits';
 import { getDb } from '$lib/server/db';
 import { idField } from '$lib/server/domain/action-input';
 import { getAction } from '$lib/server/domain/action-view';
@@ -22,7 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
 	const params = event.url.searchParams;
-	const q = (params.get('q') ?? '').trim().slice(0, 200);
+	const q = (params.get('q') ?? '').trim().slice(0, LIMITS.search);
 	const wanted = params.get('dimension');
 	const dimension = DIMENSIONS.includes(wanted as Dimension) ? (wanted as Dimension) : null;
 	const followedOnly = params.get('followed') === '1';

@@ -1,0 +1,19 @@
+/**
+ * How long each input may be. The server's schemas and the forms' `maxlength` read the same
+ * numbers, so a form never lets someone type what the server would then refuse.
+ */
+export const LIMITS = {
+	actionTitle: 200,
+	actionDescription: 10_000,
+	progressNote: 2000,
+	owners: 20,
+	search: 200,
+	personName: 100,
+	email: 254,
+	passwordMin: 8,
+	passwordMax: 200,
+	boardName: 120,
+	boardDescription: 2000,
+	horizonText: 60,
+	goal: 300
+} as const;
