@@ -1,12 +1,9 @@
 import { m } from '$lib/paraglide/messages';
-import type { Cell } from './cells';
 import type { BoardChangeData, EditableField } from './changes';
-import { dimensionLabel, horizonLabel, statusLabel } from './labels';
+import { cellLabel, statusLabel } from './labels';
 
 /** One history entry: a kind of change with its data (as `BoardChanges` defines it), and who. */
 export type HistoryItem = BoardChangeData & { actor: string | null };
-
-const cellLabel = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
 const FIELD_LABELS: Record<EditableField, () => string> = {
 	title: () => m.field_title(),

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { Dimension, Horizon, Status } from './cells';
+import type { Cell, Dimension, Horizon, Status } from './cells';
 import type { Role } from '$lib/roles';
 
 /** Translated names of the fixed identifiers; the identifiers themselves never change. */
@@ -12,6 +12,9 @@ export const dimensionLabel = (d: Dimension) =>
 
 export const horizonLabel = (h: Horizon) =>
 	({ short: m.horizon_short, medium: m.horizon_medium, long: m.horizon_long })[h]();
+
+/** A cell's name, e.g. "Ökologisch · kurzfristig". */
+export const cellLabel = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
 export const statusLabel = (s: Status) =>
 	({
