@@ -1,4 +1,4 @@
-import { expect, seriousA11yViolations, test } from './fixtures';
+import { demoAccount, expect, seriousA11yViolations, signInByRequest, test } from './fixtures';
 
 interface ApiAction {
 	id: number;
@@ -9,10 +9,30 @@ interface ApiAction {
 }
 
 test.describe('the roadmap', () => {
-	test('a leader lands on the roadmap; it names the dimensions, shows every running action and counts what the board holds', async ({
+	test('a leader lands on the roadmap; it names the dimensions, shows what is running and counts what the board holds', async ({
 		page,
-		signInAs
+		signInAs,
+		playwright,
+		baseURL
 	}) => {
+		// A running action of this test's own, due today: "next up" lists only the first few, by
+		// due date, so whatever else the board holds, this one belongs near the top.
+		const member = await playwright.request.newContext({ baseURL });
+		await signInByRequest(member, demoAccount('member'));
+		const today = new Date().toLocaleDateString('sv-SE');
+		const created = await member.post('/api/boards/1/actions', {
+			data: {
+				title: `Läuft heute ${Math.random().toString(36).slice(2, 8)}`,
+				dimension: 'social',
+				horizon: 'short',
+				status: 'in_progress',
+				dueDate: today
+			}
+		});
+		expect(created.status()).toBe(201);
+		const running = (await created.json()) as ApiAction;
+		await member.dispose();
+
 		await signInAs('leader');
 		await page.goto('/');
 		await expect(page).toHaveURL(/\/roadmap$/);
@@ -37,9 +57,7 @@ test.describe('the roadmap', () => {
 		}
 
 		const nextUp = page.getByRole('region', { name: 'Als Nächstes' });
-		for (const action of board.actions.filter((a) => a.status === 'in_progress')) {
-			await expect(nextUp.getByRole('link', { name: action.title, exact: true })).toBeVisible();
-		}
+		await expect(nextUp.getByRole('link', { name: running.title, exact: true })).toBeVisible();
 	});
 
 	test('filtering by dimension shows only that dimension', async ({ page, signInAs }) => {
