@@ -17,6 +17,7 @@ const SOURCES = [
 	'package.json'
 ];
 
+/** @param {string} path */
 function newestChange(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);

@@ -1,5 +1,6 @@
 import type { Conn } from '../db';
-import type { Action } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { actions, type Action } from '../db/schema';
 import type { ActionView } from '../../board/action-view';
 import { actionQueries } from './action-queries';
 import { DomainError } from './errors';
@@ -56,6 +57,16 @@ export function rowForWrite(db: Conn, id: number, version?: number): Action {
 		throw new DomainError('conflict', { current: toView(db, row) });
 	}
 	return row;
+}
+
+/** Writes `changes` to an action as its next version; returns the row as it now stands. */
+export function saveNextVersion(db: Conn, row: Action, changes: Partial<Action>, now: Date) {
+	return db
+		.update(actions)
+		.set({ ...changes, version: row.version + 1, updatedAt: now })
+		.where(eq(actions.id, row.id))
+		.returning()
+		.get();
 }
 
 /** Rows of archived actions cannot be changed (only restored). */

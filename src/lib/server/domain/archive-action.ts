@@ -3,7 +3,7 @@ import type { Conn, Db } from '../db';
 import { actions } from '../db/schema';
 import { commitChange } from '../events/commit';
 import type { Actor } from './actor';
-import { rowForWrite, toView } from './action-view';
+import { rowForWrite, saveNextVersion, toView } from './action-view';
 import { keyAtEnd } from './cell-order';
 
 /**
@@ -21,17 +21,15 @@ export function setArchived(
 	return commitChange(db, (change) => {
 		const row = rowForWrite(db, id, version);
 		if ((row.archivedAt !== null) === archived) return toView(db, row);
-		const updated = db
-			.update(actions)
-			.set({
+		const updated = saveNextVersion(
+			db,
+			row,
+			{
 				archivedAt: archived ? now : null,
-				...(!archived && { position: keyAtEnd(db, row.boardId, row) }),
-				version: row.version + 1,
-				updatedAt: now
-			})
-			.where(eq(actions.id, id))
-			.returning()
-			.get();
+				...(!archived && { position: keyAtEnd(db, row.boardId, row) })
+			},
+			now
+		);
 		change.emit({
 			type: archived ? 'archived' : 'restored',
 			boardId: row.boardId,

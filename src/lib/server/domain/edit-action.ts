@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { actions, type Action } from '../db/schema';
+import type { Action } from '../db/schema';
 import { commitChange } from '../events/commit';
 import type { ActionView } from '../../board/action-view';
 import { EDITABLE_FIELDS, type BoardChanges, type OwnersChange } from '../../board/changes';
 import type { Actor } from './actor';
 import type { UpdateActionInput } from './action-input';
 import { assertActiveOwners, currentOwnerIds, replaceOwners } from './action-owners';
-import { liveRowForWrite, toView } from './action-view';
+import { liveRowForWrite, saveNextVersion, toView } from './action-view';
 
 /** Changes fields and owners of an action based on `version`; a stale version is a conflict. */
 export function updateAction(
@@ -56,12 +55,6 @@ export function updateAction(
 		} else {
 			change.emit({ ...event, type: 'owners_changed', data: { ...owners!, version } });
 		}
-		const updated = db
-			.update(actions)
-			.set({ ...changes, version, updatedAt: now })
-			.where(eq(actions.id, id))
-			.returning()
-			.get();
-		return toView(db, updated);
+		return toView(db, saveNextVersion(db, row, changes, now));
 	});
 }

@@ -1,10 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Conn, Db } from '../db';
-import { actions, progressEntries, users } from '../db/schema';
+import { progressEntries, users } from '../db/schema';
 import { commitChange } from '../events/commit';
 import type { Actor } from './actor';
 import type { ProgressInput } from './action-input';
-import { liveRowForWrite, toView } from './action-view';
+import { liveRowForWrite, saveNextVersion, toView } from './action-view';
 
 /** Logs progress; the action's progress (and status, when given) follow the newest entry. */
 export function addProgress(
@@ -28,17 +28,12 @@ export function addProgress(
 			})
 			.returning()
 			.get();
-		const updated = db
-			.update(actions)
-			.set({
-				progress: input.progress,
-				...(input.status && { status: input.status }),
-				version: row.version + 1,
-				updatedAt: now
-			})
-			.where(eq(actions.id, id))
-			.returning()
-			.get();
+		const updated = saveNextVersion(
+			db,
+			row,
+			{ progress: input.progress, ...(input.status && { status: input.status }) },
+			now
+		);
 		change.emit({
 			type: 'progress',
 			boardId: row.boardId,
