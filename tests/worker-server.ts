@@ -1,7 +1,7 @@
 // One app server per Playwright worker, each on its own database, so tests of one worker never
 // see what another worker's tests add, move or archive at the same time.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, workerPort, type ServerKind } from './demo';
 
@@ -29,11 +29,17 @@ const SCRIPTS: Record<ServerKind, string> = {
 	empty: 'scripts/start.js'
 };
 
-/** True while `pid` is one of the servers this suite starts (pids are reused by the system). */
+/**
+ * True while `pid` is one of the servers this suite starts from this checkout: pids are reused,
+ * and other checkouts on the machine run the same scripts.
+ */
 function isOurServer(pid: number): boolean {
 	try {
 		const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-		return Object.values(SCRIPTS).some((script) => cmdline.includes(script));
+		return (
+			readlinkSync(`/proc/${pid}/cwd`) === ROOT &&
+			Object.values(SCRIPTS).some((script) => cmdline.includes(script))
+		);
 	} catch {
 		return false;
 	}
