@@ -1,12 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_URL, EMPTY_URL } from './tests/demo';
+import type { ServerKind } from './tests/demo';
 
-// Expects a fresh `build/` (npx vite build); both servers serve it.
-const removeEmptyDatabase = ['.e2e/empty.db', '.e2e/empty.db-wal', '.e2e/empty.db-shm']
-	.map((file) => `require('fs').rmSync('${file}',{force:true})`)
-	.join(';');
-
-export default defineConfig({
+// Each worker starts its own server on its own fresh database (the `workerServer` fixture in
+// tests/fixtures.ts); all of them serve `build/`, which the global setup refreshes when stale.
+export default defineConfig<object, { serverKind: ServerKind }>({
+	globalSetup: './tests/global-setup.ts',
 	testDir: 'tests',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
@@ -35,38 +33,12 @@ export default defineConfig({
 			// The first run on an empty database: /setup creates the first admin, once.
 			name: 'first-run',
 			testMatch: /setup\.test\.ts/,
-			use: { baseURL: EMPTY_URL }
+			use: { serverKind: 'empty' }
 		},
 		{
 			name: 'app',
 			testIgnore: /setup\.test\.ts/,
-			use: { baseURL: DEMO_URL }
-		}
-	],
-	webServer: [
-		{
-			// Recreates .e2e/demo.db with the demo users and board 1 on every start.
-			command: 'npx tsx scripts/demo.ts',
-			url: `${DEMO_URL}/health`,
-			env: {
-				DATABASE_PATH: '.e2e/demo.db',
-				PORT: new URL(DEMO_URL).port,
-				HOST: '127.0.0.1',
-				DEMO_PASSWORD
-			},
-			reuseExistingServer: false,
-			timeout: 120_000
-		},
-		{
-			command: `node -e "${removeEmptyDatabase}" && node scripts/start.js`,
-			url: `${EMPTY_URL}/health`,
-			env: {
-				DATABASE_PATH: '.e2e/empty.db',
-				PORT: new URL(EMPTY_URL).port,
-				HOST: '127.0.0.1'
-			},
-			reuseExistingServer: false,
-			timeout: 120_000
+			use: { serverKind: 'demo' }
 		}
 	]
 });

@@ -1,13 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-	DEMO_URL,
-	DEMO_USERS,
-	LANDING,
-	expect,
-	signInWithForm,
-	test,
-	uniqueEmail
-} from './fixtures';
+import { DEMO_USERS, LANDING, expect, signInWithForm, test, uniqueEmail } from './fixtures';
 
 /** The "Person hinzufügen" section of /admin/users. */
 const addForm = (page: Page) => page.getByRole('region', { name: 'Person hinzufügen' });
@@ -51,7 +43,8 @@ test.describe('adding people', () => {
 
 	test('an admin adds a person with a one-time link that works only once', async ({
 		page,
-		openFreshPage
+		openFreshPage,
+		baseURL
 	}) => {
 		const person = { name: 'Lino Link', email: uniqueEmail('lino') };
 		const form = addForm(page);
@@ -67,7 +60,7 @@ test.describe('adding people', () => {
 		await expect(linkField).toHaveAttribute('readonly', '');
 		await expect(linkField).toHaveValue(/\/signin\/[a-z0-9]+\.[a-z0-9]+$/);
 		const link = await linkField.inputValue();
-		expect(new URL(link).origin).toBe(DEMO_URL);
+		expect(new URL(link).origin).toBe(baseURL);
 		await expect(personRow(page, person.name)).toContainText('noch kein Passwort');
 
 		const theirs = await openFreshPage();

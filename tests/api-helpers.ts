@@ -1,5 +1,6 @@
-import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS, ROLES, type Role } from './demo';
+import { test as base } from './fixtures';
 
 export { expect };
 
@@ -92,8 +93,8 @@ export async function newClient(
 
 export const test = base.extend<object, { clients: Clients }>({
 	clients: [
-		async ({ playwright }, use, workerInfo) => {
-			const baseURL = workerInfo.project.use.baseURL;
+		async ({ playwright, workerServer }, use) => {
+			const baseURL = workerServer.url;
 			const newContext = (options: { baseURL?: string }) => playwright.request.newContext(options);
 			const entries = await Promise.all(
 				[...ROLES, 'anonymous' as const].map(

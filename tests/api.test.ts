@@ -122,11 +122,12 @@ function accessTests(route: RouteSpec) {
 
 	test(`${route.name} refuses a forged session cookie with 401`, async ({
 		playwright,
-		clients
-	}, testInfo) => {
+		clients,
+		baseURL
+	}) => {
 		const action = await subject(clients);
 		const forged = await playwright.request.newContext({
-			baseURL: testInfo.project.use.baseURL,
+			baseURL,
 			extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=forged-id.forged-secret` }
 		});
 		try {
@@ -758,8 +759,9 @@ test.describe('POST /api/actions/:id/move', () => {
 
 	test('ten concurrent moves of ten actions by ten sessions all succeed', async ({
 		playwright,
-		clients
-	}, testInfo) => {
+		clients,
+		baseURL
+	}) => {
 		const actions = await Promise.all(
 			Array.from({ length: 10 }, (_, i) =>
 				createAction(clients.member, {
@@ -775,7 +777,7 @@ test.describe('POST /api/actions/:id/move', () => {
 			actions.map((_, i) =>
 				newClient(
 					(options) => playwright.request.newContext(options),
-					testInfo.project.use.baseURL,
+					baseURL,
 					i % 2 ? 'admin' : 'member'
 				)
 			)

@@ -1,9 +1,27 @@
-// What the end-to-end servers are started with; playwright.config.ts and the tests share it.
+// What the end-to-end servers are started with; the fixtures and the tests share it.
 
-/** Set E2E_PORT to run two suites side by side on one machine (each uses E2E_PORT and the next). */
+/**
+ * Set E2E_PORT to run two suites side by side on one machine: each suite uses the 30 ports from
+ * E2E_PORT on. Every worker starts its own server (tests/worker-server.ts): a demo server on
+ * E2E_PORT + 10 + its slot, an empty one on E2E_PORT + 20 + its slot.
+ */
 const PORT = Number(process.env.E2E_PORT || 4173);
+
+/**
+ * Where the suite's ports start. No server answers here: a test reaches its worker's own server
+ * through Playwright's `baseURL` (relative URLs, `page.request`, the `request` fixture).
+ */
 export const DEMO_URL = `http://127.0.0.1:${PORT}`;
 export const EMPTY_URL = `http://127.0.0.1:${PORT + 1}`;
+
+/** `demo`: the demo users and board 1, fresh for each worker; `empty`: nobody yet (→ /setup). */
+export type ServerKind = 'demo' | 'empty';
+
+/** A worker slot (Playwright's parallelIndex, below the number of workers) gets the same port again. */
+export function workerPort(kind: ServerKind, slot: number): number {
+	if (slot >= 10) throw new Error(`Worker slot ${slot}: the suite has ports for 10 workers.`);
+	return PORT + (kind === 'demo' ? 10 : 20) + slot;
+}
 
 /** The password of every demo account (scripts/demo.ts reads DEMO_PASSWORD). */
 export const DEMO_PASSWORD = 'demo-password-e2e';

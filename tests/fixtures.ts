@@ -6,7 +6,8 @@ import {
 	type Browser,
 	type Page
 } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS, type Role } from './demo';
+import { DEMO_PASSWORD, DEMO_USERS, type Role, type ServerKind } from './demo';
+import { startWorkerServer, type WorkerServer } from './worker-server';
 
 export { expect };
 export * from './demo';
@@ -103,6 +104,13 @@ interface NewUserOptions {
 	label?: string;
 }
 
+interface WorkerFixtures {
+	/** Which database the worker's server starts on; the `first-run` project asks for `empty`. */
+	serverKind: ServerKind;
+	/** This worker's own server and database, started once per worker, stopped at its end. */
+	workerServer: WorkerServer;
+}
+
 interface Fixtures {
 	/** Signs the test's page in as the demo account of a role (fast, by request). */
 	signInAs: (role: Role) => Promise<Account>;
@@ -119,7 +127,29 @@ async function newPageInOwnContext(browser: Browser, baseURL: string | undefined
 	return { context, page: gotoWaitsForHydration(await context.newPage()) };
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+	serverKind: ['demo', { scope: 'worker', option: true }],
+
+	workerServer: [
+		async ({ serverKind }, use, workerInfo) => {
+			// parallelIndex, unlike workerIndex, stays below the number of workers: a worker that
+			// replaces a failed one takes over its slot and port, after the old one has stopped.
+			const { server, stop } = await startWorkerServer(serverKind, workerInfo.parallelIndex);
+			try {
+				await use(server);
+			} finally {
+				await stop();
+			}
+		},
+		{ scope: 'worker', timeout: 90_000 }
+	],
+
+	// Every relative URL — page.goto, page.request, the request fixture, the contexts below — goes
+	// to this worker's server.
+	baseURL: async ({ workerServer }, use) => {
+		await use(workerServer.url);
+	},
+
 	page: async ({ page, javaScriptEnabled }, use) => {
 		// Without JavaScript nothing hydrates; the server-rendered page is all there is.
 		await use(javaScriptEnabled === false ? page : gotoWaitsForHydration(page));

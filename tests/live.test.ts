@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_URL, demoAccount, expect, signInByRequest, test } from './fixtures';
+import { demoAccount, expect, signInByRequest, test } from './fixtures';
 
 interface StreamEvent {
 	id?: string;
@@ -17,6 +17,7 @@ async function cookieOf(request: APIRequestContext): Promise<string> {
  * so (or the time is up). Returns what came, then closes the connection.
  */
 async function readStream(
+	baseURL: string | undefined,
 	cookie: string,
 	options: {
 		lastEventId?: string;
@@ -28,7 +29,7 @@ async function readStream(
 ): Promise<{ status: number; events: StreamEvent[]; closedByServer: boolean }> {
 	const controller = new AbortController();
 	const query = options.after !== undefined ? `?after=${options.after}` : '';
-	const response = await fetch(`${DEMO_URL}/api/boards/1/events${query}`, {
+	const response = await fetch(`${baseURL}/api/boards/1/events${query}`, {
 		headers: {
 			cookie,
 			accept: 'text/event-stream',
@@ -174,14 +175,15 @@ test.describe('a live shared board', () => {
 });
 
 test.describe('the event stream', () => {
-	test('signed out it answers 401', async () => {
-		const result = await readStream('', { enough: () => true });
+	test('signed out it answers 401', async ({ baseURL }) => {
+		const result = await readStream(baseURL, '', { enough: () => true });
 		expect(result.status).toBe(401);
 	});
 
 	test('a stream reopened with Last-Event-ID receives exactly what it missed', async ({
 		page,
-		signInAs
+		signInAs,
+		baseURL
 	}) => {
 		await signInAs('member');
 		const cookie = await cookieOf(page.request);
@@ -189,6 +191,7 @@ test.describe('the event stream', () => {
 		// Listen while an action is created: its event is the last one this stream sees.
 		let action = { id: 0, title: '', version: 0 };
 		const first = await readStream(
+			baseURL,
 			cookie,
 			{ enough: (e) => changes(e).some((c) => JSON.parse(c.data).actionId === action.id) },
 			async () => {
@@ -208,7 +211,7 @@ test.describe('the event stream', () => {
 			expected.push(String(version));
 		}
 
-		const second = await readStream(cookie, {
+		const second = await readStream(baseURL, cookie, {
 			lastEventId: seen,
 			enough: (e) => changes(e).filter((c) => JSON.parse(c.data).actionId === action.id).length >= 3
 		});
@@ -225,15 +228,17 @@ test.describe('the event stream', () => {
 	test('a staff member’s stream receives changes while their writes get 403', async ({
 		page,
 		signInAs,
-		playwright
+		playwright,
+		baseURL
 	}) => {
 		await signInAs('staff');
 		const staffCookie = await cookieOf(page.request);
-		const member = await playwright.request.newContext({ baseURL: DEMO_URL });
+		const member = await playwright.request.newContext({ baseURL });
 		await signInByRequest(member, demoAccount('member'));
 		const action = await addAction(member, 'Für alle');
 
 		const result = await readStream(
+			baseURL,
 			staffCookie,
 			{
 				enough: (e) => changes(e).some((c) => JSON.parse(c.data).type === 'progress'),
@@ -258,12 +263,12 @@ test.describe('the event stream', () => {
 		await member.dispose();
 	});
 
-	test('a deactivated person’s stream is closed', async ({ createUser, playwright }) => {
+	test('a deactivated person’s stream is closed', async ({ createUser, playwright, baseURL }) => {
 		const account = await createUser({ role: 'member' });
-		const person = await playwright.request.newContext({ baseURL: DEMO_URL });
+		const person = await playwright.request.newContext({ baseURL });
 		await signInByRequest(person, account);
 		const cookie = await cookieOf(person);
-		const admin = await playwright.request.newContext({ baseURL: DEMO_URL });
+		const admin = await playwright.request.newContext({ baseURL });
 		await signInByRequest(admin, demoAccount('admin'));
 
 		const users = await admin.get('/admin/users');
@@ -273,6 +278,7 @@ test.describe('the event stream', () => {
 		expect(id).toBeTruthy();
 
 		const result = await readStream(
+			baseURL,
 			cookie,
 			{ enough: () => false, timeoutMs: 10_000 },
 			async () => {
