@@ -1,4 +1,2 @@
-import type { BoardAction } from '$lib/board/action-view';
-
 /** What a card on the board knows about its action (plus the drag library's placeholder flag). */
-export type CardItem = BoardAction & { isDndShadowItem?: boolean };
+export type { CardItem } from '$lib/board/board-model';

@@ -1,12 +1,29 @@
 import { invalidateAll } from '$app/navigation';
 import type { DndEventInfo } from 'svelte-dnd-action';
-import { DND } from '$lib/components/board/lazy-dndzone';
 import { m } from '$lib/paraglide/messages';
-import { CELLS, cellKey, type Cell } from '$lib/board/cells';
+import type { Cell } from '$lib/board/cells';
 import { dimensionLabel, horizonLabel } from '$lib/board/labels';
-import type { CardItem } from '$lib/components/board/board-types';
-import type { ActionView } from '$lib/board/action-view';
+import {
+	consider,
+	findCard,
+	finalize,
+	groupCells,
+	moveCard,
+	receive,
+	replaceSaved,
+	replaceSavedInDrag,
+	revertMove,
+	type Board,
+	type CardItem,
+	type CellCounts,
+	type Drag,
+	type DragResult,
+	type Move
+} from '$lib/board/board-model';
 import type { BoardChange } from '$lib/live/board-stream';
+import { saveMove } from './move-client';
+
+export type { CellCounts };
 
 export interface MoveProblem {
 	message: string;
@@ -14,153 +31,117 @@ export interface MoveProblem {
 	retry?: { id: number; title: string; cell: Cell; index: number };
 }
 
-const cellOf = (key: string): Cell => {
-	const [dimension, horizon] = key.split(':') as [Cell['dimension'], Cell['horizon']];
-	return { dimension, horizon };
-};
-
-const toCard = (a: ActionView): CardItem => ({
-	id: a.id,
-	title: a.title,
-	dimension: a.dimension,
-	horizon: a.horizon,
-	position: a.position,
-	status: a.status,
-	progress: a.progress,
-	owners: a.owners,
-	dueDate: a.dueDate,
-	version: a.version
-});
-
 const cellName = (c: Cell) => `${dimensionLabel(c.dimension)} · ${horizonLabel(c.horizon)}`;
 
-function groupCells(actions: CardItem[]): Record<string, CardItem[]> {
-	const cells: Record<string, CardItem[]> = Object.fromEntries(CELLS.map((c) => [cellKey(c), []]));
-	for (const a of actions) cells[cellKey(a)].push(a);
-	return cells;
-}
-
 /**
- * The board's cards, cell by cell, as the user sees them. Moves show at once (optimistic) and are
- * then saved through the JSON API; when saving fails, the board reloads what the server holds and
- * `problem` says why.
+ * The board's cards, cell by cell, as the user sees them. The rules live in the plain board model
+ * (`$lib/board/board-model`); this class holds its current state for the page and saves moves.
+ * Moves show at once and are then saved; when saving fails the card goes back and `problem`
+ * (and the live region) say why.
  */
-export type CellCounts = Record<string, { total: number; matching: number }>;
-
 export class BoardState {
 	#source: () => CardItem[];
 	#counts: () => CellCounts;
+	#filtering: () => boolean;
 	/** The cards each cell shows (a cell may show only its first cards). */
 	cells = $derived.by(() => groupCells(this.#source()));
 	/** How many actions each cell holds, kept right as cards move. */
-	counts = $derived.by(() => structuredClone(this.#counts()));
+	counts = $derived.by(() => this.#counts());
 	problem = $state<MoveProblem | null>(null);
 	/** Read out by a polite live region. */
 	announcement = $state('');
-	/** The card being moved with the keyboard, and where it started. */
-	keyboardDrag = $state<{ id: number; key: string; index: number } | null>(null);
-	/** True while a card is dragged with mouse or touch. */
-	pointerDrag = false;
+	/** The card being dragged (mouse, touch or keyboard), and where it started. */
+	drag = $state.raw<Drag | null>(null);
+	keyboardDragging = $derived(this.drag?.source === 'keyboard');
+	pointerDragging = $derived(this.drag?.source === 'pointer');
 	/** Cards changed by someone else a moment ago (briefly highlighted). */
 	highlighted = $state<number[]>([]);
-	/** Changes that arrived during a drag; applied after the drop so the drag is not disturbed. */
-	#waiting: BoardChange[] = [];
+	/** What arrived during a drag (changes, failed saves); done after the drop so the drag is not disturbed. */
+	#waiting: (() => void)[] = [];
 
-	constructor(source: () => CardItem[], counts: () => CellCounts) {
+	constructor(source: () => CardItem[], counts: () => CellCounts, filtering: () => boolean) {
 		this.#source = source;
 		this.#counts = counts;
+		this.#filtering = filtering;
+	}
+
+	get #board(): Board {
+		return { cells: this.cells, counts: this.counts };
+	}
+
+	set #board(next: Board) {
+		if (next.cells !== this.cells) this.cells = next.cells;
+		if (next.counts !== this.counts) this.counts = next.counts;
 	}
 
 	find(id: number): CardItem | undefined {
-		for (const items of Object.values(this.cells)) {
-			const found = items.find((i) => i.id === id);
-			if (found) return found;
-		}
+		return findCard(this.cells, id)?.card;
 	}
 
 	/** While dragging: the cell shows what the drag library proposes. */
 	consider(key: string, items: CardItem[], info: DndEventInfo) {
-		this.cells = { ...this.cells, [key]: items };
-		if (info.source !== DND.keyboard) {
-			if (info.trigger === DND.dragStarted) this.pointerDrag = true;
-			return;
-		}
-		const id = Number(info.id);
-		const index = items.findIndex((i) => i.id === id);
-		if (info.trigger === DND.dragStarted) {
-			this.keyboardDrag = { id, key, index };
-		} else if (info.trigger === DND.dragStopped) {
-			// A keyboard drag passes through cells on its way; it is saved once, where it ends.
-			const origin = this.keyboardDrag;
-			this.keyboardDrag = null;
-			if (origin && index >= 0 && (origin.key !== key || origin.index !== index)) {
-				void this.#save(items[index], cellOf(key), index);
-			}
-			this.#applyWaiting();
-		}
+		this.#follow(consider(this.#board, this.drag, key, items, info, this.#filtering()));
 	}
 
-	/** A mouse or touch drop: the target cell saves the move (the source only updates its list). */
+	/** A cell's final cards after a drop (or, with the keyboard, after each step). */
 	finalize(key: string, items: CardItem[], info: DndEventInfo) {
-		this.cells = { ...this.cells, [key]: items };
-		if (info.source === DND.keyboard) return;
-		this.pointerDrag = false;
-		if (info.trigger === DND.droppedIntoZone) {
-			const id = Number(info.id);
-			const index = items.findIndex((i) => i.id === id);
-			if (index >= 0) void this.#save(items[index], cellOf(key), index);
-		}
-		this.#applyWaiting();
+		this.#follow(finalize(this.#board, this.drag, key, items, info, this.#filtering()));
 	}
 
-	/** A change from the live stream: applied at once, or after the drop while dragging. */
+	#follow(result: DragResult) {
+		this.#board = result.board;
+		if (result.drag !== this.drag) this.drag = result.drag;
+		if (result.refused) {
+			const { title } = result.refused.card;
+			this.#say(`${m.drag_off_while_filtering()} ${m.move_put_back({ title })}`);
+		}
+		if (result.move) void this.#save(result.move);
+		if (result.over) this.#applyWaiting();
+	}
+
+	/** Cards whose move is being saved, with changes to them that arrived meanwhile. */
+	// Bookkeeping only, never shown: a plain Map.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#saving = new Map<number, BoardChange[]>();
+
+	/**
+	 * A change from the live stream: applied at once, or after the drop while dragging. A change
+	 * to a card whose move is being saved waits for the answer: it is usually that very move
+	 * coming back, which the answer makes known (no highlight, nothing to do).
+	 */
 	receive(change: BoardChange) {
-		if (this.pointerDrag || this.keyboardDrag) this.#waiting.push(change);
-		else this.#apply(change);
+		const held = change.actionId === null ? undefined : this.#saving.get(change.actionId);
+		if (held) held.push(change);
+		else this.#afterDrag(() => this.#apply(change));
+	}
+
+	#settled(id: number) {
+		const held = this.#saving.get(id) ?? [];
+		this.#saving.delete(id);
+		for (const change of held) this.receive(change);
+	}
+
+	#afterDrag(task: () => void) {
+		if (this.drag) this.#waiting.push(task);
+		else task();
 	}
 
 	#applyWaiting() {
 		const waiting = this.#waiting;
 		this.#waiting = [];
-		for (const change of waiting) this.#apply(change);
+		for (const task of waiting) task();
 	}
 
 	#apply(change: BoardChange) {
-		if (change.type === 'frame_changed') {
+		// A filtered board is recomputed by the server; an unfiltered one changes in place.
+		if (this.#filtering()) {
 			void invalidateAll();
 			return;
 		}
-		const action = change.action;
-		if (!action) return;
-		const local = this.find(action.id);
-		// Already shown (our own change coming back, or an older event): nothing to do.
-		if (local && local.version >= action.version) return;
-		const cells = { ...this.cells };
-		const counts = structuredClone(this.counts);
-		if (local) {
-			cells[cellKey(local)] = cells[cellKey(local)].filter((i) => i.id !== action.id);
-			counts[cellKey(local)].total--;
-			counts[cellKey(local)].matching--;
-		} else if (change.type !== 'created' && change.type !== 'restored') {
-			// An action beyond what a long cell shows: the counts are unsure, the server knows.
-			void invalidateAll();
-			return;
-		}
-		if (!action.archived) {
-			const key = cellKey(action);
-			const list = [...cells[key]];
-			// A cell that shows only its first cards takes the action only where it shows cards.
-			const showsAll = list.length >= counts[key].total;
-			if (showsAll || action.position < list.length) {
-				list.splice(Math.min(action.position, list.length), 0, toCard(action));
-				cells[key] = list;
-			}
-			counts[key].total++;
-			counts[key].matching++;
-		}
-		this.cells = cells;
-		this.counts = counts;
-		this.#highlight(action.id);
+		const result = receive(this.#board, change);
+		this.#board = result.board;
+		if (result.reload) void invalidateAll();
+		if (result.highlight !== undefined) this.#highlight(result.highlight);
 	}
 
 	#highlight(id: number) {
@@ -170,21 +151,10 @@ export class BoardState {
 
 	/** "Move to…": place an action at `index` of a cell (past the end means last). */
 	moveTo(id: number, cell: Cell, index: number) {
-		const item = this.find(id);
-		if (!item) return;
-		const cells = { ...this.cells };
-		const from = cellKey(item);
-		const to = cellKey(cell);
-		cells[from] = cells[from].filter((i) => i.id !== id);
-		const target = [...cells[to]];
-		// A cell that shows only its first cards shows the action only if it lands among them.
-		const showsAll = target.length >= this.counts[to].total - (from === to ? 1 : 0);
-		if (showsAll || index < target.length) {
-			target.splice(Math.min(index, target.length), 0, { ...item, ...cell });
-			cells[to] = target;
-		}
-		this.cells = cells;
-		return this.#save(item, cell, index);
+		const result = moveCard(this.#board, id, cell, index);
+		if (!result) return;
+		this.#board = result.board;
+		return this.#save(result.move);
 	}
 
 	retry() {
@@ -197,62 +167,36 @@ export class BoardState {
 		this.problem = null;
 	}
 
-	async #save(item: CardItem, cell: Cell, index: number) {
-		this.problem = null;
-		const from = cellKey(item);
-		const to = cellKey(cell);
-		if (from !== to) {
-			this.cells = {
-				...this.cells,
-				[to]: this.cells[to].map((i) => (i.id === item.id ? { ...i, ...cell } : i))
-			};
-			const counts = structuredClone(this.counts);
-			counts[from].total--;
-			counts[from].matching--;
-			counts[to].total++;
-			counts[to].matching++;
-			this.counts = counts;
-		}
-		try {
-			const response = await fetch(`/api/actions/${item.id}/move`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify({ ...cell, index, version: item.version })
-			});
-			const body = await response.json().catch(() => null);
-			if (!response.ok) {
-				this.problem = {
-					message: body?.error?.message ?? m.move_failed(),
-					retry:
-						response.status === 409 && !body?.current?.archived
-							? { id: item.id, title: item.title, cell, index }
-							: undefined
-				};
-				this.announcement = this.problem.message;
-				await invalidateAll();
-				return;
-			}
-			this.#replace(body as CardItem);
-			this.announcement = m.moved_announcement({
-				title: item.title,
-				cell: cellName(cell),
-				position: index + 1
-			});
-		} catch {
-			this.problem = { message: m.move_failed_network() };
-			this.announcement = this.problem.message;
-			await invalidateAll();
-		}
+	#say(message: string, retry?: MoveProblem['retry']) {
+		this.problem = { message, retry };
+		this.announcement = message;
 	}
 
-	/** Takes the saved version of an action, keeping its place on the board. */
-	#replace(saved: CardItem) {
-		const key = cellKey(saved);
-		this.cells = {
-			...this.cells,
-			[key]: this.cells[key].map((i) =>
-				i.id === saved.id ? { ...i, version: saved.version, position: saved.position } : i
-			)
-		};
+	async #save(move: Move) {
+		this.problem = null;
+		const { card, to, index } = move;
+		if (!this.#saving.has(card.id)) this.#saving.set(card.id, []);
+		const answer = await saveMove(card.id, to, index, card.version);
+		if (answer.ok) {
+			this.#board = replaceSaved(this.#board, answer.saved);
+			this.drag = replaceSavedInDrag(this.drag, answer.saved);
+			this.#settled(card.id);
+			this.announcement = m.moved_announcement({
+				title: card.title,
+				cell: cellName(to),
+				position: index + 1
+			});
+			return;
+		}
+		this.#say(
+			`${answer.reason} ${m.move_put_back({ title: card.title })}`,
+			answer.conflict ? { id: card.id, title: card.title, cell: to, index } : undefined
+		);
+		// The card goes back at once, even without a connection; then the server has its say.
+		this.#afterDrag(() => {
+			this.#board = revertMove(this.#board, move);
+			if (!answer.offline) void invalidateAll();
+		});
+		this.#settled(card.id);
 	}
 }
