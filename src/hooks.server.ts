@@ -13,7 +13,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
-import { pageSlots } from '$lib/server/http/page-slots';
+import { compress } from '$lib/server/http/compression';
 
 /** Opens the database and applies pending migrations before the first request. */
 export const init: ServerInit = () => {
@@ -112,20 +112,19 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 	return json({ error: { code, message } }, { status: response.status, headers });
 };
 
-const inTurn = pageSlots(2);
-
 /**
- * Pages (and their data for client-side navigation) are rendered two at a time, so memory stays
- * the size of a few pages however many people open a big one at once. Writes (form actions) never
- * wait behind page renders, and the API — its event streams never end — goes straight through.
+ * HTML and JSON go out compressed when the client accepts it (event streams never: each event
+ * must leave at once). Outermost, so it sees every answer as it finally is.
  */
-const handlePagesInTurn: Handle = ({ event, resolve }) =>
-	event.request.method !== 'GET' || event.url.pathname.startsWith('/api/')
-		? resolve(event)
-		: inTurn(async () => resolve(event));
+const handleCompression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.request.method === 'HEAD') return response;
+	const headers = event.request.headers;
+	return compress(response, headers.get('accept-encoding'), headers.get('if-none-match'));
+};
 
 export const handle = sequence(
-	handlePagesInTurn,
+	handleCompression,
 	handleSession,
 	handleLocale,
 	handleCrossSite,
