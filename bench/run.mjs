@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AssetSizer } from './assets.mjs';
@@ -130,7 +131,7 @@ function brief(run) {
 /** The c=10 rate with the cores the server and the bench used meanwhile. */
 function briefTen(run) {
 	const cpu = run.cpu ? ` (server ${run.cpu.server} cores, bench ${run.cpu.bench})` : '';
-	return `c=10 ${run.perSecond}/s${cpu}`;
+	return `c=10 ${run.perSecond}/s, p99 ${run.latency.p99} ms${cpu}`;
 }
 
 async function benchSize(size, appDir, shared) {
@@ -195,21 +196,37 @@ async function benchSize(size, appDir, shared) {
 		};
 		notePeak('signIn');
 		if (phases.has('page')) {
-			const url = `${base}/boards/${seeded.boardId}`;
-			const page = await request(url, { headers: { cookie, accept: 'text/html' } });
-			if (page.status !== 200)
-				throw new Error(`GET /boards/${seeded.boardId} answered ${page.status}`);
-			const html = page.body.toString('utf8');
-			result.page = {
-				htmlBytes: page.body.length,
-				cards: html.match(/data-action-id=/g)?.length ?? 0,
-				...(await measure('board page', {
-					url,
-					serverPid: server.pid,
-					headers: { cookie, accept: 'text/html' }
-				}))
-			};
-			say(`  board page: ${brief(result.page.c1)} | ${briefTen(result.page.c10)}`);
+			// The board as it opens (long cells show their first cards), then with every cell
+			// opened — plain, and compressed as a browser asks for it.
+			const shapes = [
+				['page', 'board page', `/boards/${seeded.boardId}`, {}],
+				['pageAll', 'board ?show=all', `/boards/${seeded.boardId}?show=all`, {}],
+				[
+					'pageAllGzip',
+					'board ?show=all gzip',
+					`/boards/${seeded.boardId}?show=all`,
+					{ 'accept-encoding': 'gzip' }
+				]
+			];
+			for (const [key, what, path, extra] of shapes) {
+				const url = `${base}${path}`;
+				const headers = { cookie, accept: 'text/html', ...extra };
+				const page = await request(url, { headers });
+				if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`);
+				const encoding = page.headers['content-encoding'] ?? null;
+				if (extra['accept-encoding'] && encoding !== 'gzip')
+					say(`  warning: GET ${path} with accept-encoding: gzip came back uncompressed`);
+				const raw = encoding === 'gzip' ? gunzipSync(page.body) : page.body;
+				const html = raw.toString('utf8');
+				result[key] = {
+					htmlBytes: raw.length,
+					wireBytes: page.body.length,
+					encoding,
+					cards: html.match(/data-action-id=/g)?.length ?? 0,
+					...(await measure(what, { url, serverPid: server.pid, headers }))
+				};
+				say(`  ${(what + ':').padEnd(22)} ${brief(result[key].c1)} | ${briefTen(result[key].c10)}`);
+			}
 		}
 		if (phases.has('page')) notePeak('page');
 		if (phases.has('api')) {

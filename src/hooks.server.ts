@@ -15,7 +15,7 @@ import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
 import { subscribe } from '$lib/server/events/subscribers';
 import { liveBoards } from '$lib/server/live/broker';
-import { pageSlots } from '$lib/server/http/page-slots';
+import { compress } from '$lib/server/http/compression';
 
 /**
  * Before the first request: opens the database (applying pending migrations) and registers what
@@ -118,20 +118,19 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 	return json({ error: { code, message } }, { status: response.status, headers });
 };
 
-const inTurn = pageSlots(2);
-
 /**
- * Pages (and their data for client-side navigation) are rendered two at a time, so memory stays
- * the size of a few pages however many people open a big one at once. Writes (form actions) never
- * wait behind page renders, and the API — its event streams never end — goes straight through.
+ * HTML and JSON go out compressed when the client accepts it (event streams never: each event
+ * must leave at once). Outermost, so it sees every answer as it finally is.
  */
-const handlePagesInTurn: Handle = ({ event, resolve }) =>
-	event.request.method !== 'GET' || event.url.pathname.startsWith('/api/')
-		? resolve(event)
-		: inTurn(async () => resolve(event));
+const handleCompression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.request.method === 'HEAD') return response;
+	const headers = event.request.headers;
+	return compress(response, headers.get('accept-encoding'), headers.get('if-none-match'));
+};
 
 export const handle = sequence(
-	handlePagesInTurn,
+	handleCompression,
 	handleSession,
 	handleLocale,
 	handleCrossSite,

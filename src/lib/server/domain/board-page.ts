@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { CELLS, cellKey } from '../../board/cells';
 import type { BoardFilters } from '../../board/filters';
 import type { BoardAction } from '../../board/action-view';
-import { ownersOf, ownersOfBoard } from './board-actions';
+import type { PackedCards } from '../../board/packed-cards';
 
 /** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
 export const CARDS_PER_CELL = 8;
@@ -21,7 +21,7 @@ export interface CellCounts {
 }
 
 export interface BoardPage {
-	actions: BoardAction[];
+	cards: PackedCards;
 	cells: Record<string, CellCounts>;
 }
 
@@ -34,10 +34,16 @@ const FILTERS = {
 } as const;
 type FilterName = keyof typeof FILTERS;
 
+// A card as JSON, `PackedCard`: its owners by name, as ids. `position` null = its index in the list.
+const cardJson = (a: string, position: string) => `json_array(${a}.id, ${a}.title, ${a}.status,
+	${a}.progress, ${a}.due_date, ${a}.version, ${position},
+	json((select json_group_array(o.user_id order by u.name, u.id)
+		from action_owners o join users u on u.id = o.user_id where o.action_id = ${a}.id)))`;
+
 function visibleSql(where: string) {
 	return `
 	with placed as (
-		select a.id, a.title, a.dimension, a.horizon, a.status, a.progress, a.due_date as dueDate,
+		select a.id, a.title, a.dimension, a.horizon, a.status, a.progress, a.due_date,
 			a.version, row_number() over (partition by a.dimension, a.horizon order by a.position, a.id) - 1 as position
 		from actions a
 		where a.board_id = @board and a.archived_at is null
@@ -46,11 +52,11 @@ function visibleSql(where: string) {
 		from placed a
 		where ${where}
 	)
-	select id, title, dimension, horizon, status, progress, dueDate, version, position
-	from matching
+	select dimension, horizon, json_group_array(${cardJson('s', 's.position')} order by s.position) as cards
+	from matching s
 	where rank <= @limit
 		or (rank <= @openLimit and instr(@expanded, ',' || dimension || ':' || horizon || ',') > 0)
-	order by dimension, horizon, position`;
+	group by dimension, horizon`;
 }
 
 function countsSql(where: string) {
@@ -62,7 +68,16 @@ function countsSql(where: string) {
 }
 
 // Without filters each cell reads only the cards it shows, straight from the cell index: the
-// page costs the same for a board of 1,000 actions or 100,000.
+// page costs the same for a board of 1,000 actions or 100,000. SQLite writes the cards' JSON.
+const CELL_CARDS_SQL = `
+	select json_group_array(${cardJson('a', 'null')} order by a.position, a.id)
+	from (
+		select id, title, status, progress, due_date, version, position
+		from actions
+		where board_id = @board and dimension = @dimension and horizon = @horizon and archived_at is null
+		order by position, id
+		limit @limit
+	) a`;
 const CELL_SQL = `
 	select id, title, dimension, horizon, status, progress, due_date as dueDate, version
 	from actions
@@ -70,6 +85,8 @@ const CELL_SQL = `
 	order by position, id
 	limit @limit`;
 const cellStatements = new WeakMap<Database.Database, Database.Statement>();
+const cellCardStatements = new WeakMap<Database.Database, Database.Statement>();
+const nameStatements = new WeakMap<Database.Database, Database.Statement>();
 
 function cellCards(db: Db, boardId: number, limitOf: (key: string) => number) {
 	let statement = cellStatements.get(db.$client);
@@ -82,6 +99,30 @@ function cellCards(db: Db, boardId: number, limitOf: (key: string) => number) {
 			>[]
 		).map((row, position) => ({ ...row, position }))
 	);
+}
+
+function packedCells(db: Db, boardId: number, limitOf: (key: string) => number) {
+	let statement = cellCardStatements.get(db.$client);
+	if (!statement) {
+		statement = db.$client.prepare(CELL_CARDS_SQL).pluck();
+		cellCardStatements.set(db.$client, statement);
+	}
+	const cells: Record<string, string> = {};
+	for (const cell of CELLS) {
+		const key = cellKey(cell);
+		cells[key] = statement.get({ board: boardId, ...cell, limit: limitOf(key) }) as string;
+	}
+	return cells;
+}
+
+/** Everyone's name by id: few people, and a card may name someone no longer active. */
+function names(db: Db) {
+	let statement = nameStatements.get(db.$client);
+	if (!statement) {
+		statement = db.$client.prepare('select id, name from users').raw();
+		nameStatements.set(db.$client, statement);
+	}
+	return Object.fromEntries(statement.all() as [number, string][]);
 }
 
 /** How many cards of each cell "Move to…" offers as places ("after …"); the end is always one. */
@@ -120,7 +161,8 @@ function prepared(db: Db, used: FilterName[]) {
 
 /**
  * What the board page shows: per cell the first cards (all of them in expanded cells) that match
- * the filters, each with its real place in the cell, and how many each cell holds and matches.
+ * the filters, each with its real place in the cell, packed as JSON (`unpackCards` reads them),
+ * and how many each cell holds and matches.
  * Filtering and limiting happen in SQL, so a board of 10,000 actions renders as fast as one of
  * a few hundred.
  */
@@ -145,28 +187,26 @@ export function loadBoardPage(
 		expanded: `,${expanded === 'all' ? '' : expanded.join(',')},`
 	};
 	const { visible, counts } = prepared(db, used);
-	const rows =
-		used.length === 0
-			? cellCards(db, boardId, (key) =>
-					expanded === 'all' || expanded.includes(key) ? CARDS_PER_OPEN_CELL : CARDS_PER_CELL
-				)
-			: (visible.all(params) as Omit<BoardAction, 'owners'>[]);
-	const owners =
-		rows.length > 500
-			? ownersOfBoard(db, boardId)
-			: ownersOf(
-					db,
-					rows.map((r) => r.id)
-				);
-	const byCell = new Map<string, BoardAction[]>(CELLS.map((c) => [cellKey(c), []]));
-	for (const row of rows)
-		byCell.get(cellKey(row))!.push({ ...row, owners: owners.get(row.id) ?? [] });
+	let cells: Record<string, string>;
+	if (used.length === 0) {
+		cells = packedCells(db, boardId, (key) =>
+			expanded === 'all' || expanded.includes(key) ? CARDS_PER_OPEN_CELL : CARDS_PER_CELL
+		);
+	} else {
+		cells = {};
+		for (const row of visible.all(params) as {
+			dimension: string;
+			horizon: string;
+			cards: string;
+		}[])
+			cells[`${row.dimension}:${row.horizon}`] = row.cards;
+	}
 
-	const cells: Record<string, CellCounts> = Object.fromEntries(
+	const counted: Record<string, CellCounts> = Object.fromEntries(
 		CELLS.map((c) => [cellKey(c), { total: 0, matching: 0 }])
 	);
 	for (const row of counts.all(params) as (CellCounts & { dimension: string; horizon: string })[]) {
-		cells[`${row.dimension}:${row.horizon}`] = { total: row.total, matching: row.matching };
+		counted[`${row.dimension}:${row.horizon}`] = { total: row.total, matching: row.matching };
 	}
-	return { actions: [...byCell.values()].flat(), cells };
+	return { cards: { cells, names: names(db) }, cells: counted };
 }
