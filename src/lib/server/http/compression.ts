@@ -123,15 +123,23 @@ export async function compress(
 	) {
 		return response;
 	}
-	const headers = new Headers(response.headers);
-	addVary(headers);
-	const lengthHeader = headers.get('content-length');
+	const lengthHeader = response.headers.get('content-length');
 	const length = lengthHeader === null ? null : Number(lengthHeader);
 	const encoding = chooseEncoding(acceptEncoding);
-	const init = { status: response.status, statusText: response.statusText, headers };
 	if (!encoding || (length !== null && length < MIN_BYTES)) {
-		return new Response(response.body, init);
+		// Most API answers (a move's) end here: say that they vary, without copying the answer.
+		try {
+			addVary(response.headers);
+			return response;
+		} catch {
+			const headers = new Headers(response.headers);
+			addVary(headers);
+			return new Response(response.body, { status: response.status, headers });
+		}
 	}
+	const headers = new Headers(response.headers);
+	addVary(headers);
+	const init = { status: response.status, statusText: response.statusText, headers };
 
 	headers.set('content-encoding', encoding);
 	// The compressed bytes are another representation: a strong ETag must differ from the plain one.
