@@ -63,7 +63,7 @@ test.describe('what comes next', () => {
 		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
 
 		await page.getByRole('link', { name: title, exact: true }).click();
-		await expect(page.getByText(/\d+ Personen folgen/)).toBeVisible();
+		await expect(page.getByText(/^(1 Person folgt|\d+ Personen folgen)$/)).toBeVisible();
 		await expect(page.getByRole('main').getByText(person.name, { exact: true })).toHaveCount(0);
 	});
 
