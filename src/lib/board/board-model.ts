@@ -228,6 +228,12 @@ function drop(
 	};
 }
 
+/** The board with one cell showing `items` (what the drag library reports for it). */
+const showing = (board: Board, key: string, items: CardItem[]): Board => ({
+	...board,
+	cells: { ...board.cells, [key]: items }
+});
+
 /**
  * While dragging, the drag library proposes what a cell shows (with a placeholder where the card
  * would land). A keyboard drag passes through cells on its way and is dropped here, where it ends.
@@ -240,7 +246,7 @@ export function consider(
 	step: DragStep,
 	filtering = false
 ): DragResult {
-	const shown: Board = { ...board, cells: { ...board.cells, [key]: items } };
+	const shown = showing(board, key, items);
 	if (step.trigger === TRIGGER.dragStarted) {
 		const id = Number(step.id);
 		const found = findCard(board.cells, id);
@@ -271,17 +277,13 @@ export function finalize(
 	step: DragStep,
 	filtering = false
 ): DragResult {
+	const shown = showing(board, key, items);
 	// A keyboard drag reports every step; it is settled when it stops (see `consider`).
-	if (step.source === 'keyboard') {
-		return { board: { ...board, cells: { ...board.cells, [key]: items } }, drag, over: false };
-	}
-	if (!drag) {
-		return { board: { ...board, cells: { ...board.cells, [key]: items } }, drag: null, over: true };
-	}
+	if (step.source === 'keyboard') return { board: shown, drag, over: false };
+	if (!drag) return { board: shown, drag: null, over: true };
 	if (step.trigger === TRIGGER.droppedIntoAnother && drag.landed) {
 		return { board, drag: null, over: true };
 	}
-	const shown: Board = { ...board, cells: { ...board.cells, [key]: items } };
 	if (step.trigger === TRIGGER.droppedIntoZone) {
 		const index = items.findIndex((i) => i.id === drag.id);
 		const result = drop(shown, drag, key, index, filtering);
