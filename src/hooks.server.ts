@@ -6,7 +6,6 @@ import {
 	type ServerInit
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -16,6 +15,7 @@ import { hasAnyUser } from '$lib/server/domain/users';
 import { subscribe } from '$lib/server/events/subscribers';
 import { liveBoards } from '$lib/server/live/broker';
 import { compress } from '$lib/server/http/compression';
+import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-locale';
 
 /**
  * Before the first request: opens the database (applying pending migrations) and registers what
@@ -43,13 +43,12 @@ const handleSession: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-		});
-	});
+/** Every request is answered in the language of its cookie, pages with `<html lang>` to match. */
+const handleLocale: Handle = async ({ event, resolve }) => {
+	const locale = requestLocale(event.cookies);
+	const response = await inLocale(locale, event.url.origin, () => resolve(event));
+	return withHtmlLang(response, locale);
+};
 
 /** Paths anyone may open; everything else needs a session. */
 /** `/calendar/<secret>.ics` is opened by calendar apps, which have no session: the secret is the key. */

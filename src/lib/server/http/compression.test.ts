@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
-import { MIN_BYTES, chooseEncoding, compress, isCompressible } from './compression';
+import { MIN_BYTES, chooseEncoding, compress, compressParts, isCompressible } from './compression';
 
 const encoder = new TextEncoder();
 const page = `<!doctype html><html lang="de"><body>${'<li class="card">Ökostrom – Jugendhaus</li>'.repeat(400)}</body></html>`;
@@ -137,6 +137,17 @@ describe('compressing an answer', () => {
 		expect(zlib.gunzipSync(received).toString('utf8')).toBe(
 			'<html><body>erster Teil – zweiter Teil</body></html>'
 		);
+	});
+
+	it('lets a client leave in the middle of a streamed page without harm', async () => {
+		const compressor = compressParts('gzip');
+		const writer = compressor.writable.getWriter();
+		const reader = compressor.readable.getReader();
+		// A part is being compressed when the client goes away: passing it on must fail the
+		// stream (the write settles), not throw where nothing catches it.
+		const written = writer.write(encoder.encode('<html><body>erster Teil'));
+		await reader.cancel();
+		await expect(written).rejects.toThrow();
 	});
 });
 

@@ -71,7 +71,7 @@ function addVary(headers: Headers) {
 }
 
 /** A compressor that passes on everything it has after each part, so streamed pages stay streamed. */
-function compressParts(encoding: Encoding): TransformStream<Uint8Array, Uint8Array> {
+export function compressParts(encoding: Encoding): TransformStream<Uint8Array, Uint8Array> {
 	const zip = encoding === 'br' ? zlib.createBrotliCompress(brotli(0)) : zlib.createGzip(GZIP);
 	const flushKind =
 		encoding === 'br'
@@ -79,24 +79,36 @@ function compressParts(encoding: Encoding): TransformStream<Uint8Array, Uint8Arr
 			: (zlib.constants.Z_SYNC_FLUSH as number);
 	let out: Buffer[] = [];
 	zip.on('data', (b: Buffer) => out.push(b));
-	// One part in, one part out.
-	const pass = (controller: TransformStreamDefaultController<Uint8Array>) => {
-		if (out.length === 0) return;
-		const b = out.length === 1 ? out[0] : Buffer.concat(out);
-		out = [];
-		controller.enqueue(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+	// One part in, one part out. When the client has gone (the stream was cancelled), passing on
+	// fails: the compressor is dropped and the stream ends with that error, never the process.
+	const pass = (
+		controller: TransformStreamDefaultController<Uint8Array>,
+		resolve: () => void,
+		reject: (err: unknown) => void
+	) => {
+		try {
+			if (out.length) {
+				const b = out.length === 1 ? out[0] : Buffer.concat(out);
+				out = [];
+				controller.enqueue(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+			}
+			resolve();
+		} catch (err) {
+			zip.destroy();
+			reject(err);
+		}
 	};
 	return new TransformStream({
 		transform: (chunk, controller) =>
 			new Promise<void>((resolve, reject) => {
 				zip.write(chunk, (err) => err && reject(err));
 				// The flush's output is emitted by the time the next turn of the event loop comes.
-				zip.flush(flushKind, () => setImmediate(() => (pass(controller), resolve())));
+				zip.flush(flushKind, () => setImmediate(() => pass(controller, resolve, reject)));
 			}),
 		flush: (controller) =>
 			new Promise<void>((resolve, reject) => {
 				zip.once('error', reject);
-				zip.once('end', () => (pass(controller), resolve()));
+				zip.once('end', () => pass(controller, resolve, reject));
 				zip.end();
 			})
 	});

@@ -44,7 +44,11 @@ export const load: PageServerLoad = (event) => {
 			userId: user.id,
 			expanded: expandedCells(event.url.searchParams)
 		}),
-		liveFrom: latestEventId(db, board.id),
+		// Only the page's script uses the live cursor, so it may come after the page: that makes
+		// the page a streamed one, which SvelteKit sends without hashing all of it for an ETag
+		// (for a fully opened board the hash cost more than writing its thousand cards, and a
+		// board changes with every move, so the ETag would seldom have saved a download).
+		liveFrom: Promise.resolve(latestEventId(db, board.id)),
 		people: listActiveUsers(db),
 		activity: describeActivity(
 			listBoardActivity(db, board.id, 10),

@@ -1,0 +1,2 @@
+import { serve } from './serve.js';
+await serve();
