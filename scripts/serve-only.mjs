@@ -1,2 +1,0 @@
-import { serve } from './serve.js';
-await serve();
