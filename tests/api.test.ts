@@ -359,6 +359,64 @@ test.describe('GET /api/boards/:id', () => {
 	oddIdTests(route);
 });
 
+test.describe('GET /api/boards/:id/cards', () => {
+	const route: RouteSpec = {
+		name: 'GET /api/boards/:id/cards',
+		method: 'get',
+		path: (id) => `/api/boards/${id}/cards`,
+		boardRoute: true
+	};
+	type Cards = {
+		cards: { cells: Record<string, unknown[][]>; names: Record<string, string> };
+		cells: Record<string, { total: number; matching: number }>;
+	};
+
+	test('answers the cards the board page shows, per cell, with the counts', async ({ clients }) => {
+		const title = uniqueTitle('Karte');
+		const action = await createAction(clients.member, {
+			title,
+			dimension: 'social',
+			horizon: 'long'
+		});
+		const page = await expectOk<Cards>(
+			await clients.member.get(`/api/boards/${BOARD_ID}/cards?q=${encodeURIComponent(title)}`)
+		);
+		expect(page.cards.cells['social:long'].map((card) => card[0])).toEqual([action.id]);
+		expect(page.cards.cells['social:long'][0][1]).toBe(title);
+		expect(page.cells['social:long'].matching).toBe(1);
+		expect(page.cells['social:long'].total).toBeGreaterThanOrEqual(1);
+		expect(Object.keys(page.cells)).toHaveLength(9);
+	});
+
+	test('shows a few cards per cell, and every card of an opened cell', async ({ clients }) => {
+		for (let i = 0; i < 9; i++) {
+			await createAction(clients.member, {
+				title: uniqueTitle('Viele'),
+				dimension: 'economic',
+				horizon: 'medium'
+			});
+		}
+		const url = `/api/boards/${BOARD_ID}/cards`;
+		const closed = await expectOk<Cards>(await clients.staff.get(url));
+		const opened = await expectOk<Cards>(await clients.staff.get(`${url}?show=economic:medium`));
+		const all = await expectOk<Cards>(await clients.staff.get(`${url}?show=all`));
+		const count = closed.cells['economic:medium'].total;
+		expect(closed.cards.cells['economic:medium'].length).toBeLessThan(count);
+		expect(opened.cards.cells['economic:medium']).toHaveLength(count);
+		expect(all.cards.cells['economic:medium']).toHaveLength(count);
+	});
+
+	test('ignores filters and cells it does not know', async ({ clients }) => {
+		const answer = await clients.member.get(
+			`/api/boards/${BOARD_ID}/cards?status=nonsense&owner=-1&show=nowhere&q=${'x'.repeat(5000)}`
+		);
+		const page = await expectOk<Cards>(answer);
+		expect(Object.keys(page.cells)).toHaveLength(9);
+	});
+
+	accessTests(route);
+});
+
 test.describe('GET /api/actions/:id', () => {
 	const route: RouteSpec = {
 		name: 'GET /api/actions/:id',

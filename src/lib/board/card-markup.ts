@@ -137,3 +137,29 @@ export function cardMarkup(action: CardAction, t: CardTexts, canWrite: boolean):
 		`<div class="footer">${ownersMarkup(action.owners, t.owners, t.nobody)}${move}</div>`
 	);
 }
+
+/**
+ * A card as an item of its cell's list, the way the board's list renders it in the browser
+ * (`BoardCell`): `li.item` named by the card's title, around `div.action-card`.
+ */
+export function cardItemMarkup(action: CardAction, t: CardTexts, canWrite: boolean): string {
+	return (
+		`<li class="item" data-action-id="${action.id}" aria-labelledby="card-${action.id}">` +
+		`<div class="action-card dim-${action.dimension}">${cardMarkup(action, t, canWrite)}</div></li>`
+	);
+}
+
+/**
+ * A cell's cards as one flat text, as the server sends them. Joined at once, a thousand cards
+ * are one piece of the page instead of tens of thousands, which the server would otherwise have
+ * to gather into one text before sending, and nothing in them needs hydrating.
+ */
+export function cardListMarkup(
+	actions: readonly CardAction[],
+	t: CardTexts,
+	canWrite: boolean
+): string {
+	const items = new Array<string>(actions.length);
+	for (let i = 0; i < actions.length; i++) items[i] = cardItemMarkup(actions[i], t, canWrite);
+	return items.join('');
+}

@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from './cells';
+import { CELLS, STATUSES, cellKey, type Status } from './cells';
 import { LIMITS } from './limits';
 
 /** Board filters, kept in the URL so a filtered board can be shared. */
@@ -22,3 +22,12 @@ export function readFilters(params: URLSearchParams): BoardFilters {
 
 export const isFiltering = (f: BoardFilters) =>
 	f.mine || f.owner !== null || f.status !== null || f.q !== '';
+
+const CELL_KEYS = new Set(CELLS.map(cellKey));
+
+/** Cells opened with "show all": `?show=ecological:short` (repeatable) or `?show=all`. */
+export function readExpanded(params: URLSearchParams): string[] | 'all' {
+	const wanted = params.getAll('show');
+	if (wanted.includes('all')) return 'all';
+	return wanted.filter((k) => CELL_KEYS.has(k));
+}

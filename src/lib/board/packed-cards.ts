@@ -2,18 +2,33 @@ import { CELLS, cellKey, type Status } from './cells';
 import type { BoardAction } from './action-view';
 
 /**
- * The board's cards as its page sends them: per cell one JSON text, and each owner's name once.
+ * The board's cards as the board page loads them (`GET /api/boards/:id/cards`): per cell the
+ * shown cards as short arrays, and each owner's name once.
  *
- * SvelteKit serialises a page's data value by value for hydration; a thousand cards as objects
- * cost more to serialise than to render. As one text per cell the data costs next to nothing,
- * and the page's universal load turns it back into `BoardAction`s (on the server for rendering,
- * in the browser for hydration).
+ * The page's universal load fetches them. While the server renders the page, SvelteKit answers
+ * that fetch in-process and puts its JSON text into the page as it is, and the browser's
+ * hydration reads it back from there. Handed over as page data instead, SvelteKit would
+ * serialise a thousand cards value by value (or a long text character by character), which cost
+ * more than writing the cards.
  */
 export interface PackedCards {
-	/** By cell key, the cell's shown cards in order, each a `PackedCard`, as JSON. */
-	cells: Record<string, string>;
+	/** By cell key, the cell's shown cards in order. */
+	cells: Record<string, PackedCard[]>;
 	/** Names of the people the cards name as owners, by user id. */
 	names: Record<number, string>;
+}
+
+export interface CellCounts {
+	/** Live actions in the cell. */
+	total: number;
+	/** Of those, how many match the filters. */
+	matching: number;
+}
+
+/** What the board page loads besides its server data: the cards and each cell's counts. */
+export interface BoardCards {
+	cards: PackedCards;
+	cells: Record<string, CellCounts>;
 }
 
 /** `[id, title, status, progress, dueDate, version, position, ownerIds]`; owners by name. */
@@ -29,9 +44,8 @@ export function unpackCards(packed: PackedCards): BoardAction[] {
 	};
 	const actions: BoardAction[] = [];
 	for (const cell of CELLS) {
-		const json = packed.cells[cellKey(cell)];
-		if (!json) continue;
-		const cards = JSON.parse(json) as PackedCard[];
+		const cards = packed.cells[cellKey(cell)];
+		if (!cards) continue;
 		for (let index = 0; index < cards.length; index++) {
 			const [id, title, status, progress, dueDate, version, position, ownerIds] = cards[index];
 			actions.push({

@@ -4,13 +4,18 @@ import { makeUser } from '../testing/factories';
 import { createBoard } from './boards';
 import { createAction } from './create-action';
 import { updateAction } from './edit-action';
-import { CARDS_PER_CELL, CARDS_PER_OPEN_CELL, loadBoardPage as loadPacked } from './board-page';
+import {
+	CARDS_PER_CELL,
+	CARDS_PER_OPEN_CELL,
+	boardPageJson,
+	loadBoardPage as loadPacked
+} from './board-page';
 import { readFilters } from '../../board/filters';
-import { unpackCards } from '../../board/packed-cards';
+import { unpackCards, type BoardCards } from '../../board/packed-cards';
 
-/** The page's data as the board sees it, after its universal load unpacked the cards. */
+/** The page's data as the board sees it: sent as JSON, then unpacked by its universal load. */
 function loadBoardPage(...args: Parameters<typeof loadPacked>) {
-	const page = loadPacked(...args);
+	const page = JSON.parse(boardPageJson(loadPacked(...args))) as BoardCards;
 	return { actions: unpackCards(page.cards), cells: page.cells };
 }
 

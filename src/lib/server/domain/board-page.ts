@@ -3,7 +3,9 @@ import type { Db } from '../db';
 import { CELLS, cellKey } from '../../board/cells';
 import type { BoardFilters } from '../../board/filters';
 import type { BoardAction } from '../../board/action-view';
-import type { PackedCards } from '../../board/packed-cards';
+import type { CellCounts } from '../../board/packed-cards';
+
+export type { CellCounts };
 
 /** Cards a cell shows before "show all": enough to work with, small enough to load at once. */
 export const CARDS_PER_CELL = 8;
@@ -13,15 +15,9 @@ export const CARDS_PER_CELL = 8;
  */
 export const CARDS_PER_OPEN_CELL = 150;
 
-export interface CellCounts {
-	/** Live actions in the cell. */
-	total: number;
-	/** Of those, how many match the filters. */
-	matching: number;
-}
-
+/** The board page's cards as SQLite wrote them: per cell a JSON text of `PackedCard`s. */
 export interface BoardPage {
-	cards: PackedCards;
+	cards: { cells: Record<string, string>; names: Record<number, string> };
 	cells: Record<string, CellCounts>;
 }
 
@@ -209,4 +205,17 @@ export function loadBoardPage(
 		counted[`${row.dimension}:${row.horizon}`] = { total: row.total, matching: row.matching };
 	}
 	return { cards: { cells, names: names(db) }, cells: counted };
+}
+
+/**
+ * The board page as JSON (`BoardCards`): the cells' cards go in as SQLite wrote them, so a
+ * thousand cards are neither parsed nor written again.
+ */
+export function boardPageJson(page: BoardPage): string {
+	let cells = '';
+	for (const [key, cards] of Object.entries(page.cards.cells)) {
+		cells += `${cells ? ',' : ''}${JSON.stringify(key)}:${cards}`;
+	}
+	const names = JSON.stringify(page.cards.names);
+	return `{"cards":{"cells":{${cells}},"names":${names}},"cells":${JSON.stringify(page.cells)}}`;
 }

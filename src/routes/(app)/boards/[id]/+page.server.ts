@@ -5,9 +5,6 @@ import { createAction } from '$lib/server/domain/create-action';
 import { createActionInput } from '$lib/server/domain/action-input';
 import { getBoard } from '$lib/server/domain/boards';
 import { boardView } from '$lib/server/domain/board-actions';
-import { loadBoardPage } from '$lib/server/domain/board-page';
-import { CELLS, cellKey } from '$lib/board/cells';
-import { readFilters } from '$lib/board/filters';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { listBoardActivity } from '$lib/server/domain/activity';
@@ -25,25 +22,12 @@ function boardFromParams(id: string) {
 	return board;
 }
 
-/** Cells opened with "show all": `?show=ecological:short` (repeatable) or `?show=all`. */
-function expandedCells(params: URLSearchParams): string[] | 'all' {
-	const wanted = params.getAll('show');
-	if (wanted.includes('all')) return 'all';
-	const keys = new Set(CELLS.map(cellKey));
-	return wanted.filter((k) => keys.has(k));
-}
-
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
 	const board = boardFromParams(event.params.id);
 	const db = getDb();
 	return {
 		board: boardView(board),
-		...loadBoardPage(db, board.id, {
-			filters: readFilters(event.url.searchParams),
-			userId: user.id,
-			expanded: expandedCells(event.url.searchParams)
-		}),
 		// Only the page's script uses the live cursor, so it may come after the page: that makes
 		// the page a streamed one, which SvelteKit sends without hashing all of it for an ETag
 		// (for a fully opened board the hash cost more than writing its thousand cards, and a
