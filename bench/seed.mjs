@@ -19,6 +19,17 @@ export const cellKey = (c) => `${c.dimension}:${c.horizon}`;
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * A history event as the app records it (`BoardChangeData`: one type per kind, shared with the
+ * domain, the history wording and the demo seed), with who and when, and a progress entry's row.
+ * `npm run check` type-checks this file against it (`tsconfig.bench.json`).
+ * @typedef {import('../src/lib/board/changes').BoardChangeData & {
+ *   actor: number;
+ *   at: number;
+ *   entry?: { author: number; note: string; progress: number; status: string | null };
+ * }} SeedEvent
+ */
+
 /** The password of every bench user; the bench signs in with it. */
 export const BENCH_PASSWORD = 'bench-passwort-2026';
 
@@ -209,6 +220,7 @@ export async function createBenchDatabase({ path, migrationsFolder, size, seed =
 			keysByCell.set(cellKey(cell), shuffle(generateNKeysBetween(null, null, n), random));
 		}
 
+		/** @type {[number, number, number, number, string, string][]} */
 		const history = [];
 		const live = [];
 		let archivedCount = 0;
@@ -238,6 +250,7 @@ export async function createBenchDatabase({ path, migrationsFolder, size, seed =
 			const owners = shuffle([...userIds], random).slice(0, ownerCount);
 
 			// The history: created, owners set, sometimes moved here from another cell, progress, archived.
+			/** @type {SeedEvent[]} */
 			const events = [];
 			let t = createdAt;
 			let version = 1;
