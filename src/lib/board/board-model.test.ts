@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-	consider,
-	finalize,
 	groupCells,
-	moveCard,
 	placeholderIndex,
 	receive,
-	relocate,
-	replaceSaved,
-	replaceSavedInDrag,
-	revertMove,
 	type Board,
 	type CardItem,
 	type Drag,
 	type DragStep
 } from './board-model';
+import {
+	consider,
+	finalize,
+	moveCard,
+	relocate,
+	replaceSaved,
+	replaceSavedInDrag,
+	revertMove
+} from './board-drag';
 import { CELLS, cellKey, type Cell } from './cells';
 import type { ActionView } from './action-view';
 

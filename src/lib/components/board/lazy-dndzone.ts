@@ -1,5 +1,6 @@
 import type { ActionReturn } from 'svelte/action';
 import type { DndZoneAttributes, Item, Options } from 'svelte-dnd-action';
+import { loadDragCode } from '$lib/board/drag-code';
 
 /** Set on a zone once the drag library is attached to it; the event bubbles to the board. */
 const ATTACHED = 'data-dnd-attached';
@@ -52,9 +53,15 @@ export function dragReadiness(container: HTMLElement) {
 
 let loading: Promise<typeof import('svelte-dnd-action')> | undefined;
 
-/** The drag-and-drop library, fetched once. */
+/** The drag-and-drop library and the board's drag rules, fetched once. */
 export function loadDnd() {
-	loading ??= import('svelte-dnd-action');
+	loading ??= Promise.all([import('svelte-dnd-action'), loadDragCode()]).then(
+		([dnd]) => dnd,
+		(err) => {
+			loading = undefined;
+			throw err;
+		}
+	);
 	return loading;
 }
 

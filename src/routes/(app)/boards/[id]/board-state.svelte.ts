@@ -3,16 +3,11 @@ import type { DndEventInfo } from 'svelte-dnd-action';
 import { m } from '$lib/paraglide/messages';
 import type { Cell } from '$lib/board/cells';
 import { dimensionLabel, horizonLabel } from '$lib/board/labels';
+import { dragCode, loadDragCode } from '$lib/board/drag-code';
 import {
-	consider,
 	findCard,
-	finalize,
 	groupCells,
-	moveCard,
 	receive,
-	replaceSaved,
-	replaceSavedInDrag,
-	revertMove,
 	type Board,
 	type CardItem,
 	type CellCounts,
@@ -21,9 +16,34 @@ import {
 	type Move
 } from '$lib/board/board-model';
 import type { BoardChange } from '$lib/live/board-stream';
-import { saveMove } from './move-client';
+import type { MoveAnswer } from './move-client';
 
 export type { CellCounts };
+
+let moveClient: Promise<typeof import('./move-client')> | undefined;
+
+/** The code that saves moves, fetched once, after the page (the board renders without it). */
+export function loadMoveClient() {
+	moveClient ??= import('./move-client');
+	return moveClient;
+}
+
+async function saveMove(...move: Parameters<typeof import('./move-client').saveMove>) {
+	let client: typeof import('./move-client');
+	try {
+		client = await loadMoveClient();
+	} catch {
+		moveClient = undefined;
+		const answer: MoveAnswer = {
+			ok: false,
+			reason: m.move_failed_network_reason(),
+			conflict: false,
+			offline: true
+		};
+		return answer;
+	}
+	return client.saveMove(...move);
+}
 
 export interface MoveProblem {
 	message: string;
@@ -80,12 +100,12 @@ export class BoardState {
 
 	/** While dragging: the cell shows what the drag library proposes. */
 	consider(key: string, items: CardItem[], info: DndEventInfo) {
-		this.#follow(consider(this.#board, this.drag, key, items, info, this.#filtering()));
+		this.#follow(dragCode().consider(this.#board, this.drag, key, items, info, this.#filtering()));
 	}
 
 	/** A cell's final cards after a drop (or, with the keyboard, after each step). */
 	finalize(key: string, items: CardItem[], info: DndEventInfo) {
-		this.#follow(finalize(this.#board, this.drag, key, items, info, this.#filtering()));
+		this.#follow(dragCode().finalize(this.#board, this.drag, key, items, info, this.#filtering()));
 	}
 
 	#follow(result: DragResult) {
@@ -150,7 +170,14 @@ export class BoardState {
 	}
 
 	/** "Move to…": place an action at `index` of a cell (past the end means last). */
-	moveTo(id: number, cell: Cell, index: number) {
+	async moveTo(id: number, cell: Cell, index: number) {
+		let moveCard: typeof import('$lib/board/board-drag').moveCard;
+		try {
+			({ moveCard } = await loadDragCode());
+		} catch {
+			this.#say(m.move_failed_network_reason());
+			return;
+		}
 		const result = moveCard(this.#board, id, cell, index);
 		if (!result) return;
 		this.#board = result.board;
@@ -177,6 +204,7 @@ export class BoardState {
 		const { card, to, index } = move;
 		if (!this.#saving.has(card.id)) this.#saving.set(card.id, []);
 		const answer = await saveMove(card.id, to, index, card.version);
+		const { replaceSaved, replaceSavedInDrag, revertMove } = dragCode();
 		if (answer.ok) {
 			this.#board = replaceSaved(this.#board, answer.saved);
 			this.drag = replaceSavedInDrag(this.drag, answer.saved);
