@@ -31,11 +31,18 @@ const ESCAPES: Record<string, string> = {
 	'"': '&quot;',
 	"'": '&#39;'
 };
-const SPECIAL = /[&<>"']/g;
+// Also every character beyond Latin-1 ("–", "…", "„"): written as a character reference, the
+// text stays a one-byte string in the engine, and joining a thousand cards is a plain copy
+// instead of one ten times slower (measured: ~0.1 against ~11 ms for a fully opened board).
+const SPECIAL = /[&<>"']|[^\0-\xff]/gu;
+const escapeOne = (c: string) => ESCAPES[c] ?? `&#x${c.codePointAt(0)!.toString(16)};`;
 
-/** Text made safe to stand between tags and inside a quoted attribute. */
+/**
+ * Text made safe to stand between tags and inside a quoted attribute, in Latin-1 characters
+ * (others as character references, which the browser shows as the characters themselves).
+ */
 export function escapeHtml(text: string): string {
-	return text.replace(SPECIAL, (c) => ESCAPES[c]);
+	return text.replace(SPECIAL, escapeOne);
 }
 
 /** An action's status as a word with a shape from CSS (○ ◐ ✓ ✕), readable without colour. */
@@ -150,9 +157,33 @@ export function cardItemMarkup(action: CardAction, t: CardTexts, canWrite: boole
 }
 
 /**
+ * The same text, stored one byte per character. The markup has only Latin-1 characters (see
+ * `escapeHtml`), but a text built from a title with "–" in it is still stored two bytes per
+ * character; joining such texts took ~7 ms for a fully opened board, one-byte ones ~0.05 ms.
+ */
+function oneByteString(text: string): string {
+	const codes = new Array<number>(text.length);
+	for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+	return String.fromCharCode.apply(null, codes);
+}
+
+/** Cards already written, by everything they show (`shownAs`); emptied when it grows past this. */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 5000;
+
+/** Everything a card's text depends on, in one key: the same key, the same text. */
+function shownAs(action: CardAction, t: CardTexts, canWrite: boolean): string {
+	let owners = '';
+	for (const o of action.owners) owners += `\u0001${o.id}\u0001${o.name}`;
+	const overdue = isOverdue(action.dueDate, action.status) ? 1 : 0;
+	return `${t.locale}\u0000${canWrite ? 1 : 0}${overdue}\u0000${action.id}\u0000${action.dimension}\u0000${action.status}\u0000${action.progress}\u0000${action.dueDate}\u0000${action.title}${owners}`;
+}
+
+/**
  * A cell's cards as one flat text, as the server sends them. Joined at once, a thousand cards
  * are one piece of the page instead of tens of thousands, which the server would otherwise have
- * to gather into one text before sending, and nothing in them needs hydrating.
+ * to gather into one text before sending, and nothing in them needs hydrating. Each card's text
+ * is kept (up to a few thousand cards): ten people opening the same board write it once.
  */
 export function cardListMarkup(
 	actions: readonly CardAction[],
@@ -160,6 +191,16 @@ export function cardListMarkup(
 	canWrite: boolean
 ): string {
 	const items = new Array<string>(actions.length);
-	for (let i = 0; i < actions.length; i++) items[i] = cardItemMarkup(actions[i], t, canWrite);
+	for (let i = 0; i < actions.length; i++) {
+		const action = actions[i];
+		const key = shownAs(action, t, canWrite);
+		let item = written.get(key);
+		if (item === undefined) {
+			if (written.size >= WRITTEN_MAX) written.clear();
+			item = oneByteString(cardItemMarkup(action, t, canWrite));
+			written.set(key, item);
+		}
+		items[i] = item;
+	}
 	return items.join('');
 }
