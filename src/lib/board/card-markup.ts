@@ -169,7 +169,7 @@ function oneByteString(text: string): string {
 
 /** Cards already written, by everything they show (`shownAs`); emptied when it grows past this. */
 const written = new Map<string, string>();
-const WRITTEN_MAX = 5000;
+const WRITTEN_MAX = 1000;
 
 /** Everything a card's text depends on, in one key: the same key, the same text. */
 function shownAs(action: CardAction, t: CardTexts, canWrite: boolean): string {
@@ -182,8 +182,8 @@ function shownAs(action: CardAction, t: CardTexts, canWrite: boolean): string {
 /**
  * A cell's cards as one flat text, as the server sends them. Joined at once, a thousand cards
  * are one piece of the page instead of tens of thousands, which the server would otherwise have
- * to gather into one text before sending, and nothing in them needs hydrating. Each card's text
- * is kept (up to a few thousand cards): ten people opening the same board write it once.
+ * to gather into one text before sending, and nothing in them needs hydrating. On the server each
+ * card's text is kept (up to 1,000 cards): ten people opening the same board write it once.
  */
 export function cardListMarkup(
 	actions: readonly CardAction[],
@@ -191,6 +191,11 @@ export function cardListMarkup(
 	canWrite: boolean
 ): string {
 	const items = new Array<string>(actions.length);
+	// In the browser the text only stands in until the list takes over: no need to keep it.
+	if (!import.meta.env.SSR) {
+		for (let i = 0; i < actions.length; i++) items[i] = cardItemMarkup(actions[i], t, canWrite);
+		return items.join('');
+	}
 	for (let i = 0; i < actions.length; i++) {
 		const action = actions[i];
 		const key = shownAs(action, t, canWrite);
