@@ -2,6 +2,9 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Dimension, Status } from './cells';
 import { formatDate, initials, isOverdue } from './dates';
+import { escapeHtml } from '../html';
+
+export { escapeHtml };
 
 /**
  * The markup of a card and of its parts (status, progress, owners), written as text.
@@ -22,27 +25,6 @@ export interface CardAction {
 	progress: number;
 	dueDate: string | null;
 	owners: { id: number; name: string }[];
-}
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-// Also every character beyond Latin-1 ("–", "…", "„"): written as a character reference, the
-// text stays a one-byte string in the engine, and joining a thousand cards is a plain copy
-// instead of one ten times slower (measured: ~0.1 against ~11 ms for a fully opened board).
-const SPECIAL = /[&<>"']|[^\0-\xff]/gu;
-const escapeOne = (c: string) => ESCAPES[c] ?? `&#x${c.codePointAt(0)!.toString(16)};`;
-
-/**
- * Text made safe to stand between tags and inside a quoted attribute, in Latin-1 characters
- * (others as character references, which the browser shows as the characters themselves).
- */
-export function escapeHtml(text: string): string {
-	return text.replace(SPECIAL, escapeOne);
 }
 
 /** An action's status as a word with a shape from CSS (○ ◐ ✓ ✕), readable without colour. */
@@ -179,6 +161,17 @@ function shownAs(action: CardAction, t: CardTexts, canWrite: boolean): string {
 	return `${t.locale}\u0000${canWrite ? 1 : 0}${overdue}\u0000${action.id}\u0000${action.dimension}\u0000${action.status}\u0000${action.progress}\u0000${action.dueDate}\u0000${action.title}${owners}`;
 }
 
+function keptItemMarkup(action: CardAction, t: CardTexts, canWrite: boolean): string {
+	const key = shownAs(action, t, canWrite);
+	let item = written.get(key);
+	if (item === undefined) {
+		if (written.size >= WRITTEN_MAX) written.clear();
+		item = oneByteString(cardItemMarkup(action, t, canWrite));
+		written.set(key, item);
+	}
+	return item;
+}
+
 /**
  * A cell's cards as one flat text, as the server sends them. Joined at once, a thousand cards
  * are one piece of the page instead of tens of thousands, which the server would otherwise have
@@ -191,21 +184,11 @@ export function cardListMarkup(
 	canWrite: boolean
 ): string {
 	const items = new Array<string>(actions.length);
-	// In the browser the text only stands in until the list takes over: no need to keep it.
-	if (!import.meta.env.SSR) {
-		for (let i = 0; i < actions.length; i++) items[i] = cardItemMarkup(actions[i], t, canWrite);
-		return items.join('');
-	}
 	for (let i = 0; i < actions.length; i++) {
-		const action = actions[i];
-		const key = shownAs(action, t, canWrite);
-		let item = written.get(key);
-		if (item === undefined) {
-			if (written.size >= WRITTEN_MAX) written.clear();
-			item = oneByteString(cardItemMarkup(action, t, canWrite));
-			written.set(key, item);
-		}
-		items[i] = item;
+		// In the browser the text only stands in until the list takes over: no need to keep it.
+		items[i] = import.meta.env.SSR
+			? keptItemMarkup(actions[i], t, canWrite)
+			: cardItemMarkup(actions[i], t, canWrite);
 	}
 	return items.join('');
 }

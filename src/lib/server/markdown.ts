@@ -1,7 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../html';
 
 /** http(s), mailto and same-site paths only; anything else (javascript:, data:, …) is dropped. */
 function safeHref(href: string): string | null {

@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { translateIssues } from './validation';
 import { DomainError } from '../domain/errors';
 import { parseId } from './ids';
+import type { Db } from '../db';
+import { getBoard } from '../domain/boards';
 
 export type ApiErrorCode =
 	| 'bad_request'
@@ -118,4 +120,11 @@ export function fromDomainError(err: DomainError): ApiError {
 		default:
 			return new ApiError(400, 'bad_request', m.error_invalid());
 	}
+}
+
+/** The board a route's `:id` names, or a 404 answer. */
+export function boardParam(db: Db, value: string | undefined) {
+	const board = getBoard(db, idParam(value));
+	if (!board) throw new ApiError(404, 'not_found', m.error_not_found());
+	return board;
 }

@@ -1,9 +1,7 @@
-import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { getBoard } from '$lib/server/domain/boards';
 import { boardPageJson, loadBoardPage } from '$lib/server/domain/board-page';
 import { readExpanded, readFilters } from '$lib/board/filters';
-import { ApiError, apiHandler, idParam } from '$lib/server/http/api';
+import { apiHandler, boardParam } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';
 
 /**
@@ -14,8 +12,7 @@ import { requireApiUser } from '$lib/server/http/guard';
 export const GET = apiHandler((event) => {
 	const user = requireApiUser(event, 'read');
 	const db = getDb();
-	const board = getBoard(db, idParam(event.params.id!));
-	if (!board) throw new ApiError(404, 'not_found', m.error_not_found());
+	const board = boardParam(db, event.params.id!);
 	const params = event.url.searchParams;
 	const page = loadBoardPage(db, board.id, {
 		filters: readFilters(params),

@@ -1,8 +1,6 @@
-import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { getBoard } from '$lib/server/domain/boards';
 import { liveBoards } from '$lib/server/live/broker';
-import { ApiError, apiHandler, idParam } from '$lib/server/http/api';
+import { apiHandler, boardParam } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
 
@@ -15,8 +13,7 @@ const encoder = new TextEncoder();
 export const GET = apiHandler((event) => {
 	const user = requireApiUser(event, 'read');
 	const db = getDb();
-	const board = getBoard(db, idParam(event.params.id));
-	if (!board) throw new ApiError(404, 'not_found', m.error_not_found());
+	const board = boardParam(db, event.params.id);
 	const header = event.request.headers.get('last-event-id');
 	const lastId =
 		header !== null ? (parseId(header.trim()) ?? (header.trim() === '0' ? 0 : null)) : null;
