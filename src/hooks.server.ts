@@ -12,9 +12,12 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
+import { issueSetupCode } from '$lib/server/auth/setup-code';
 import { subscribe } from '$lib/server/events/subscribers';
 import { liveBoards } from '$lib/server/live/broker';
 import { compress } from '$lib/server/http/compression';
+import { isAllowedHost } from '$lib/server/http/allowed-host';
+import { isTooLarge } from '$lib/server/http/api';
 import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-locale';
 
 /**
@@ -22,8 +25,35 @@ import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-
  * reacts to committed changes — the live board streams.
  */
 export const init: ServerInit = () => {
-	getDb();
+	const db = getDb();
 	subscribe(liveBoards.subscriber);
+	if (!hasAnyUser(db)) announceSetupCode();
+};
+
+/** A server without any user can be set up only with the code it prints here. */
+function announceSetupCode() {
+	const code = issueSetupCode();
+	console.log(
+		`Dreiklang has no administrator yet. Open /setup in the browser and enter this setup code:\n\n    ${code}\n`
+	);
+}
+
+/**
+ * With `ORIGIN` set, a request for any other host is refused, so that a page elsewhere which
+ * points its own name at this server (DNS rebinding) cannot use it. `/health` stays open for
+ * checks from the machine itself.
+ */
+const handleHost: Handle = ({ event, resolve }) => {
+	if (
+		event.url.pathname !== '/health' &&
+		!isAllowedHost(event.request.headers.get('host'), process.env.ORIGIN)
+	) {
+		return new Response('Unknown host\n', {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
 };
 
 const handleSession: Handle = ({ event, resolve }) => {
@@ -107,10 +137,15 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
 	if (response.headers.get('content-type')?.includes('application/json')) return response;
 	const known = {
+		400: ['bad_request', m.error_invalid()],
 		404: ['not_found', m.error_not_found()],
-		405: ['method_not_allowed', m.error_method_not_allowed()]
+		405: ['method_not_allowed', m.error_method_not_allowed()],
+		413: ['payload_too_large', m.error_payload_too_large()]
 	} as const;
-	const [code, message] = known[response.status as 404 | 405] ?? ['internal', m.error_internal()];
+	const [code, message] = known[response.status as keyof typeof known] ?? [
+		'internal',
+		m.error_internal()
+	];
 	const headers = new Headers();
 	const allow = response.headers.get('allow');
 	if (allow) headers.set('allow', allow);
@@ -129,6 +164,7 @@ const handleCompression: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleHost,
 	handleCompression,
 	handleSession,
 	handleLocale,
@@ -137,11 +173,15 @@ export const handle = sequence(
 	handleApiErrors
 );
 
-/** Unexpected errors are logged here and shown to the user as one plain sentence. */
+/**
+ * Errors that no route answered itself are shown to the user as one plain sentence; unexpected
+ * ones are logged here. A body over the size limit is the sender's mistake, not the server's.
+ */
 export const handleError: HandleServerError = ({ error, status, event }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);
-	return {
-		message: status === 404 ? m.error_not_found() : m.error_internal(),
-		code: status === 404 ? 'not_found' : 'internal'
-	};
+	if (status === 404) return { message: m.error_not_found(), code: 'not_found' };
+	if (status === 413 || isTooLarge(error)) {
+		return { message: m.error_payload_too_large(), code: 'payload_too_large' };
+	}
+	console.error(`${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.error_internal(), code: 'internal' };
 };

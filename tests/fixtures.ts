@@ -11,6 +11,7 @@ import { startWorkerServer, type WorkerServer } from './worker-server';
 
 export { expect };
 export * from './demo';
+export type { WorkerServer } from './worker-server';
 
 export interface Account {
 	name: string;

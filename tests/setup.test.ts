@@ -1,4 +1,11 @@
-import { expect, seriousA11yViolations, signInWithForm, test, uniqueEmail } from './fixtures';
+import {
+	expect,
+	seriousA11yViolations,
+	signInWithForm,
+	test,
+	uniqueEmail,
+	type WorkerServer
+} from './fixtures';
 
 // Runs against the server with an empty database (project "first-run"). The steps build on each
 // other — the first admin can be created only once — so they run in order.
@@ -26,6 +33,47 @@ test('the setup page has no serious accessibility problems', async ({ page }) =>
 	await page.goto('/setup');
 	await expect(page.getByRole('heading', { name: 'Dreiklang einrichten' })).toBeVisible();
 	expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+/** The setup code the server printed when it started on its empty database. */
+function printedSetupCode(server: WorkerServer): string {
+	const code = /\b[a-z2-7]{4}(?:-[a-z2-7]{4}){3}\b/.exec(server.output())?.[0];
+	if (!code) throw new Error(`The server printed no setup code:\n${server.output()}`);
+	return code;
+}
+
+test('setup needs the code the server printed; a wrong one is refused and nothing is created', async ({
+	page,
+	workerServer
+}) => {
+	const code = printedSetupCode(workerServer);
+	await page.goto('/setup');
+	const codeField = page.getByLabel('Einrichtungscode');
+	await expect(codeField).toHaveAccessibleDescription(/npm start/);
+	await codeField.fill('aaaa-bbbb-cccc-dddd');
+	await page.getByLabel('Name').fill(admin.name);
+	await page.getByLabel('E-Mail').fill(admin.email);
+	await page.getByLabel('Passwort', { exact: true }).fill(admin.password);
+	await page.getByLabel('Passwort wiederholen').fill(admin.password);
+	await page.getByRole('button', { name: 'Konto anlegen und starten' }).click();
+	await expect(codeField).toHaveAccessibleDescription(/Dieser Code stimmt nicht/);
+	await expect(page.getByLabel('Name')).toHaveValue(admin.name);
+	await expect(page).toHaveURL('/setup');
+	expect(code).not.toBe('aaaa-bbbb-cccc-dddd');
+
+	// A script without the code, even from the same origin, is refused as well.
+	const scripted = await page.request.post('/setup', {
+		form: {
+			name: admin.name,
+			email: admin.email,
+			password: admin.password,
+			passwordConfirm: admin.password
+		},
+		maxRedirects: 0
+	});
+	expect(scripted.status()).toBe(400);
+	await page.goto('/login');
+	await expect(page).toHaveURL('/setup');
 });
 
 test('bad input comes back with the typed values and translated messages', async ({ page }) => {
@@ -76,8 +124,12 @@ test('bad input comes back with the typed values and translated messages', async
 	await expect(page).toHaveURL('/setup');
 });
 
-test('the first admin is created, signed in and taken to the board', async ({ page }) => {
+test('the first admin is created, signed in and taken to the board', async ({
+	page,
+	workerServer
+}) => {
 	await page.goto('/setup');
+	await page.getByLabel('Einrichtungscode').fill(printedSetupCode(workerServer).toUpperCase());
 	await page.getByLabel('Name').fill(admin.name);
 	await page.getByLabel('E-Mail').fill(admin.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(admin.password);

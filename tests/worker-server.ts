@@ -17,6 +17,8 @@ export interface WorkerServer {
 	url: string;
 	port: number;
 	databasePath: string;
+	/** The last lines the server printed (e.g. the setup code of an empty database). */
+	output: () => string;
 }
 
 /**
@@ -161,5 +163,6 @@ export async function startWorkerServer(
 		await stop();
 		throw error;
 	}
-	return { server: { kind, url, port, databasePath }, stop };
+	const output = () => lines.join('\n');
+	return { server: { kind, url, port, databasePath, output }, stop };
 }

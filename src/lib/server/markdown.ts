@@ -1,4 +1,4 @@
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import { escapeHtml } from '../html';
 
 /** http(s), mailto and same-site paths only; anything else (javascript:, data:, …) is dropped. */
@@ -42,6 +42,56 @@ const marked = new Marked({
 	}
 });
 
+/** Text as it was typed, kept readable: paragraphs and line breaks, nothing rendered. */
+function plainParagraphs(source: string): string {
+	return source
+		.split(/\n{2,}/)
+		.map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`)
+		.join('\n');
+}
+
+/**
+ * A description as HTML. Text that nests deeper than the parser can follow (thousands of `>` or
+ * list markers) is shown as plain paragraphs instead of failing the page.
+ */
 export function renderMarkdown(source: string): string {
-	return marked.parse(source) as string;
+	try {
+		return marked.parse(source) as string;
+	} catch {
+		return plainParagraphs(source);
+	}
+}
+
+/** How much of a first line a summary reads: enough for a summary with its markup. */
+const SUMMARY_SCAN = 500;
+
+/** The words of inline tokens, without their markup. */
+function tokenText(tokens: Token[]): string {
+	let text = '';
+	for (const token of tokens) {
+		if (token.type === 'br') text += ' ';
+		else if (token.type === 'list') text += tokenText((token as Tokens.List).items.slice(0, 1));
+		else if ('tokens' in token && token.tokens) text += tokenText(token.tokens);
+		else if ('text' in token && typeof token.text === 'string') text += token.text;
+		else text += token.raw;
+	}
+	return text;
+}
+
+/**
+ * The first line of a Markdown text as plain words, cut to `max` characters: what lists show
+ * under a title. Only the first 500 characters of the first line are read, by Markdown's own
+ * lexer, so no description can make a list slow.
+ */
+export function summarizeMarkdown(source: string, max = 140): string {
+	const rest = source.trimStart();
+	const end = rest.indexOf('\n');
+	const line = rest.slice(0, Math.min(end === -1 ? rest.length : end, SUMMARY_SCAN));
+	let plain: string;
+	try {
+		plain = tokenText(marked.lexer(line)).replace(/\s+/g, ' ').trim();
+	} catch {
+		plain = line.trim();
+	}
+	return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }

@@ -59,6 +59,25 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
+/**
+ * Devices a person has signed in on before (a long-lived cookie holds the token). Failed
+ * sign-ins by others slow down new devices only; from a known device the right password works
+ * at once, so nobody can lock a person out by guessing at their account.
+ */
+export const trustedDevices = sqliteTable(
+	'trusted_devices',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at').notNull(),
+		lastUsedAt: timestamp('last_used_at').notNull()
+	},
+	(t) => [index('trusted_devices_user_idx').on(t.userId)]
+);
+
 /** One-time sign-in links an admin hands to a new user (or one who forgot their password). */
 export const signInLinks = sqliteTable(
 	'sign_in_links',

@@ -5,7 +5,7 @@ import { createBoard } from './boards';
 import { archiveAction } from './archive-action';
 import { createAction } from './create-action';
 import { follow } from './follows';
-import { firstOfGroups, groupUpcoming, listUpcoming, summarize } from './upcoming';
+import { firstOfGroups, groupUpcoming, listUpcoming } from './upcoming';
 import { calendarActions, calendarOwner, calendarToken, renewCalendarToken } from './calendar';
 
 async function setup() {
@@ -70,14 +70,6 @@ describe('what comes next', () => {
 			['A', true],
 			['B', false]
 		]);
-	});
-
-	it('summarizes a Markdown description in one plain line', () => {
-		expect(summarize('## Ziel\n\n**Alle** Verträge [prüfen](https://x.org)')).toBe('Ziel');
-		expect(summarize('\n- **Alle** Verträge [prüfen](https://x.org)\n- zwei')).toBe(
-			'Alle Verträge prüfen'
-		);
-		expect(summarize('x'.repeat(300))).toHaveLength(140);
 	});
 });
 

@@ -5,6 +5,7 @@ import type { Dimension, Horizon, Status } from '../../board/cells';
 import { HORIZONS } from '../../board/cells';
 import { ownersOf } from './board-actions';
 import { followedActionIds } from './follows';
+import { summarizeMarkdown } from '../markdown';
 
 export interface UpcomingAction {
 	id: number;
@@ -18,21 +19,6 @@ export interface UpcomingAction {
 	/** The description's first sentence or line, without Markdown. */
 	summary: string;
 	followed: boolean;
-}
-
-/** The first line of a Markdown text as plain words, cut to a short sentence. */
-export function summarize(markdown: string, max = 140): string {
-	const line =
-		markdown
-			.split('\n')
-			.map((l) => l.trim())
-			.find((l) => l.length > 0) ?? '';
-	const plain = line
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/^[#>\-*+\s]+|[*_`~]/g, '')
-		.replace(/^\d+\.\s+/, '')
-		.trim();
-	return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
 
 /** Running and planned actions of every board, soonest due first (undated last). */
@@ -59,7 +45,7 @@ export function listUpcoming(db: Conn, userId: number): UpcomingAction[] {
 	const followed = followedActionIds(db, userId);
 	const list = rows.map(({ description, ...r }) => ({
 		...r,
-		summary: summarize(description),
+		summary: summarizeMarkdown(description),
 		owners: owners.get(r.id) ?? [],
 		followed: followed.has(r.id)
 	}));

@@ -32,7 +32,12 @@ const confirmed = (v: { password: string; passwordConfirm: string }) =>
 const confirmError = { message: 'passwords_differ', path: ['passwordConfirm'] };
 
 export const setupInput = z
-	.object({ name: nameField, email: emailField, ...newPassword })
+	.object({
+		setupCode: z.string().trim().min(1).max(100),
+		name: nameField,
+		email: emailField,
+		...newPassword
+	})
 	.refine(confirmed, confirmError);
 export const choosePasswordInput = z.object(newPassword).refine(confirmed, confirmError);
 export const changePasswordInput = z

@@ -10,8 +10,11 @@ import {
 	findUserByEmail,
 	listUsers,
 	setActive,
+	getUser,
+	redeemSignInLink,
 	setPasswordHash
 } from './users';
+import { calendarOwner, calendarToken } from './calendar';
 import { newUserInput, setupInput } from './user-input';
 
 describe('users', () => {
@@ -56,6 +59,24 @@ describe('users', () => {
 
 		setPasswordHash(db, user.id, 'new-hash');
 		expect(findSignInLinkUser(db, token, now)).toBeUndefined();
+	});
+
+	it('redeems a sign-in link once: the second of two redemptions finds it used up', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const token = createSignInLink(db, user.id);
+		expect(redeemSignInLink(db, token, 'first-hash')?.id).toBe(user.id);
+		expect(redeemSignInLink(db, token, 'second-hash')).toBeUndefined();
+		expect(getUser(db, user.id)?.passwordHash).toBe('first-hash');
+	});
+
+	it('a new password retires the calendar address', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const before = calendarToken(db, user.id);
+		setPasswordHash(db, user.id, 'new-hash');
+		expect(calendarOwner(db, before)).toBeUndefined();
+		expect(calendarToken(db, user.id)).not.toBe(before);
 	});
 
 	it('a new sign-in link replaces the earlier one', async () => {
@@ -103,6 +124,7 @@ describe('user input', () => {
 
 	it('wants both passwords the same at setup', () => {
 		const result = setupInput.safeParse({
+			setupCode: 'abcd-efgh-ijkl-mnop',
 			name: 'Erik',
 			email: 'erik@example.org',
 			password: 'long enough',

@@ -147,12 +147,16 @@ export function setLocale(db: Db, userId: number, locale: Locale) {
 }
 
 /**
- * Stores a new password hash, retires the person's sign-in links and ends every session of theirs
- * (the caller signs them in anew); their open streams elsewhere close.
+ * Stores a new password hash, retires the person's sign-in links and their calendar address (a
+ * new one is made when they next look at it), and ends every session of theirs (the caller signs
+ * them in anew); their open streams elsewhere close.
  */
 export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
 	commitChange(db, () => {
-		db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+		db.update(users)
+			.set({ passwordHash, calendarToken: null, updatedAt: new Date() })
+			.where(eq(users.id, userId))
+			.run();
 		db.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
 		endSessions(db, { userId }, 'password_changed');
 	});
@@ -186,4 +190,22 @@ export function findSignInLinkUser(db: Db, token: string, now = new Date()): Use
 	if (link.expiresAt.getTime() <= now.getTime()) return undefined;
 	const user = getUser(db, link.userId);
 	return user?.active ? user : undefined;
+}
+
+/**
+ * Uses a sign-in link to set the person's first (or new) password — once: the link is checked
+ * and retired in the same transaction, so of two requests that arrive together only one gets
+ * through. Returns the user, or undefined when the link is used up, expired or unknown.
+ */
+export function redeemSignInLink(
+	db: Db,
+	token: string,
+	passwordHash: string,
+	now = new Date()
+): User | undefined {
+	return commitChange(db, () => {
+		const user = findSignInLinkUser(db, token, now);
+		if (user) setPasswordHash(db, user.id, passwordHash);
+		return user;
+	});
 }

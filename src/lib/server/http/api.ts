@@ -43,10 +43,19 @@ export function apiErrorResponse(err: ApiError) {
 	return json(apiErrorBody(err), { status: err.status });
 }
 
+/**
+ * Whether reading a request's body failed because it is larger than the server takes
+ * (`BODY_SIZE_LIMIT`): SvelteKit then throws an error with status 413 from `request.text()`.
+ */
+export function isTooLarge(err: unknown): boolean {
+	return err instanceof Error && 'status' in err && err.status === 413;
+}
+
 /** Any error thrown by an endpoint as the ApiError it answers with; unexpected ones are logged. */
 export function toApiError(err: unknown): ApiError {
 	if (err instanceof ApiError) return err;
 	if (err instanceof DomainError) return fromDomainError(err);
+	if (isTooLarge(err)) return new ApiError(413, 'payload_too_large', m.error_payload_too_large());
 	console.error(err);
 	return new ApiError(500, 'internal', m.error_internal());
 }

@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '../auth/session';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from '../auth/trusted-devices';
 import {
 	cookieName as LOCALE_COOKIE,
 	cookieMaxAge as LOCALE_MAX_AGE
@@ -26,6 +27,17 @@ export function deleteSessionCookie(event: CookieEvent) {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: event.url.protocol === 'https:',
+		path: '/'
+	});
+}
+
+/** Marks a device its person signed in on, so that others' guessing never slows them down there. */
+export function setDeviceCookie(event: CookieEvent, token: string) {
+	event.cookies.set(DEVICE_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: DEVICE_LIFETIME_MS / 1000,
 		path: '/'
 	});
 }

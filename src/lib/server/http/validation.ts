@@ -6,7 +6,8 @@ export type FieldErrors = Record<string, string>;
 /** Custom refinements name one of these as their message; it is translated here. */
 const CUSTOM_MESSAGES: Record<string, () => string> = {
 	passwords_differ: () => m.error_passwords_differ(),
-	date_invalid: () => m.error_date()
+	date_invalid: () => m.error_date(),
+	setup_code_wrong: () => m.setup_code_wrong()
 };
 
 /** Turns one validation issue into a short sentence in the user's language. */

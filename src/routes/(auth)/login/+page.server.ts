@@ -3,11 +3,17 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/auth/sign-in';
 import { createSession, endSessions } from '$lib/server/auth/session';
-import { signInThrottle } from '$lib/server/auth/sign-in-throttle';
+import { signInThrottle, type ThrottleRefusal } from '$lib/server/auth/sign-in-throttle';
+import { DEVICE_COOKIE, knownDeviceOf, trustDevice } from '$lib/server/auth/trusted-devices';
 import { localeField, signInInput } from '$lib/server/domain/user-input';
 import { setLocale } from '$lib/server/domain/users';
 import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
-import { deleteSessionCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
+import {
+	deleteSessionCookie,
+	setDeviceCookie,
+	setLocaleCookie,
+	setSessionCookie
+} from '$lib/server/http/cookies';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,6 +22,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	return { redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), '') };
 };
+
+function throttledMessage(refusal: ThrottleRefusal): string {
+	const seconds = refusal.retryAfterSeconds;
+	if (refusal.reason === 'account') return m.login_throttled_account({ seconds });
+	return m.login_throttled({ minutes: Math.ceil(seconds / 60) });
+}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -31,21 +43,18 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const { email, password } = form.data;
 		const values = { email };
-		const address = event.getClientAddress();
-
-		const wait = await signInThrottle.retryAfter(email, address);
-		if (wait > 0) {
-			event.setHeaders({ 'retry-after': String(wait) });
-			return fail(429, { values, message: m.login_throttled({ minutes: Math.ceil(wait / 60) }) });
-		}
 
 		const db = getDb();
-		const user = await authenticate(db, email, password);
-		if (!user) {
-			await signInThrottle.recordFailure(email, address);
-			return fail(400, { values, message: m.login_failed() });
+		const device = knownDeviceOf(db, email, event.cookies.get(DEVICE_COOKIE));
+		const attempt = await signInThrottle.begin(email, event.getClientAddress(), device);
+		if (!attempt.ok) {
+			event.setHeaders({ 'retry-after': String(attempt.retryAfterSeconds) });
+			return fail(429, { values, message: throttledMessage(attempt) });
 		}
-		await signInThrottle.recordSuccess(email);
+		const user = await authenticate(db, email, password);
+		if (!user) return fail(400, { values, message: m.login_failed() });
+		await attempt.succeeded();
+		setDeviceCookie(event, trustDevice(db, user.id, event.cookies.get(DEVICE_COOKIE)));
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
 		// A language picked on the sign-in page wins and becomes the profile's; otherwise the

@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/session';
 import { hashPassword } from '$lib/server/auth/password';
+import { setupCodeMatches, spendSetupCode } from '$lib/server/auth/setup-code';
 import { DomainError } from '$lib/server/domain/errors';
 import { createFirstAdmin } from '$lib/server/domain/setup';
 import { setupInput } from '$lib/server/domain/user-input';
@@ -11,6 +12,12 @@ import { hasAnyUser } from '$lib/server/domain/users';
 import { setSessionCookie } from '$lib/server/http/cookies';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The form, and the code the server printed: without it nobody becomes the first admin. */
+const withSetupCode = setupInput.refine((v) => setupCodeMatches(v.setupCode), {
+	message: 'setup_code_wrong',
+	path: ['setupCode']
+});
 
 /** First run only: once anybody exists, this page is gone. */
 function requireEmptyDatabase() {
@@ -24,7 +31,7 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	default: async (event) => {
 		requireEmptyDatabase();
-		const form = await parseForm(event.request, setupInput, ['password', 'passwordConfirm']);
+		const form = await parseForm(event.request, withSetupCode, ['password', 'passwordConfirm']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const db = getDb();
 		try {
@@ -38,6 +45,7 @@ export const actions: Actions = {
 				},
 				m.setup_board_name()
 			);
+			spendSetupCode();
 			const session = createSession(db, user.id);
 			setSessionCookie(event, session.token, session.expiresAt);
 		} catch (err) {

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/session';
 import { hashPassword } from '$lib/server/auth/password';
 import { choosePasswordInput } from '$lib/server/domain/user-input';
-import { findSignInLinkUser, setPasswordHash } from '$lib/server/domain/users';
+import { findSignInLinkUser, redeemSignInLink } from '$lib/server/domain/users';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,8 +23,13 @@ export const actions: Actions = {
 			'passwordConfirm'
 		]);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		// Setting the password also retires the link, so it works exactly once.
-		setPasswordHash(db, user.id, await hashPassword(form.data.password));
+		// The link is checked again and retired with the new password, so it works exactly once.
+		const redeemed = redeemSignInLink(
+			db,
+			event.params.token,
+			await hashPassword(form.data.password)
+		);
+		if (!redeemed) return fail(410, { expired: true });
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
 		setLocaleCookie(event, user.locale);
