@@ -69,6 +69,7 @@ test('setup needs the code the server printed; a wrong one is refused and nothin
 			password: admin.password,
 			passwordConfirm: admin.password
 		},
+		headers: { accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(scripted.status()).toBe(400);
