@@ -1,10 +1,4 @@
-import {
-	json,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
@@ -16,6 +10,7 @@ import { issueSetupCode } from '$lib/server/auth/setup-code';
 import { subscribe } from '$lib/server/events/subscribers';
 import { liveBoards } from '$lib/server/live/broker';
 import { compress } from '$lib/server/http/compression';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isAllowedHost } from '$lib/server/http/allowed-host';
 import { isTooLarge } from '$lib/server/http/api';
 import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-locale';
@@ -88,6 +83,9 @@ const isPublic = (path: string) =>
 
 let setupDone = false;
 
+/** A redirect answered (not thrown), so that the outer hooks still add their headers to it. */
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+
 /**
  * The outer gate: an empty database leads to /setup, signed-out visitors to /login, signed-out
  * API calls get 401 JSON. Each load, action and endpoint still checks its own permission.
@@ -102,7 +100,7 @@ const handleGate: Handle = ({ event, resolve }) => {
 				{ status: 401 }
 			);
 		}
-		redirect(303, '/setup');
+		return seeOther('/setup');
 	}
 	if (!event.locals.user && !isPublic(path)) {
 		if (path.startsWith('/api/')) {
@@ -111,7 +109,7 @@ const handleGate: Handle = ({ event, resolve }) => {
 				{ status: 401 }
 			);
 		}
-		redirect(303, loginUrl(event.url));
+		return seeOther(loginUrl(event.url));
 	}
 	return resolve(event);
 };
@@ -153,19 +151,19 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * HTML and JSON go out compressed when the client accepts it (event streams never: each event
+ * Every answer gets the security headers (`security-headers.ts`). HTML and JSON go out compressed when the client accepts it (event streams never: each event
  * must leave at once). Outermost, so it sees every answer as it finally is.
  */
 const handleCompression: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = withSecurityHeaders(await resolve(event));
 	if (event.request.method === 'HEAD') return response;
 	const headers = event.request.headers;
 	return compress(response, headers.get('accept-encoding'), headers.get('if-none-match'));
 };
 
 export const handle = sequence(
-	handleHost,
 	handleCompression,
+	handleHost,
 	handleSession,
 	handleLocale,
 	handleCrossSite,

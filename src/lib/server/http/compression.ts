@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { withHeaders } from './response-headers';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -140,14 +141,7 @@ export async function compress(
 	const encoding = chooseEncoding(acceptEncoding);
 	if (!encoding || (length !== null && length < MIN_BYTES)) {
 		// Most API answers (a move's) end here: say that they vary, without copying the answer.
-		try {
-			addVary(response.headers);
-			return response;
-		} catch {
-			const headers = new Headers(response.headers);
-			addVary(headers);
-			return new Response(response.body, { status: response.status, headers });
-		}
+		return withHeaders(response, addVary);
 	}
 	const headers = new Headers(response.headers);
 	addVary(headers);

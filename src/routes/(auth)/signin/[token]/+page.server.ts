@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/session';
 import { hashPassword } from '$lib/server/auth/password';
@@ -8,9 +9,11 @@ import { setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { parseForm } from '$lib/server/http/validation';
 import type { Actions, PageServerLoad } from './$types';
 
+/** A link that is used up, expired or unknown is gone for good: 410, with a plain sentence. */
 export const load: PageServerLoad = ({ params }) => {
 	const user = findSignInLinkUser(getDb(), params.token);
-	return { valid: !!user, name: user?.name ?? '', email: user?.email ?? '' };
+	if (!user) error(410, m.link_invalid_text());
+	return { name: user.name, email: user.email };
 };
 
 export const actions: Actions = {

@@ -20,6 +20,6 @@ export const GET = apiHandler((event) => {
 		expanded: readExpanded(params)
 	});
 	return new Response(boardPageJson(page), {
-		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-cache' }
+		headers: { 'content-type': 'application/json' }
 	});
 });
