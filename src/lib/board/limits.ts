@@ -17,3 +17,6 @@ export const LIMITS = {
 	horizonText: 60,
 	goal: 300
 } as const;
+
+/** The dates a plan may name: years that calendars, reports and people can read. */
+export const DATE_RANGE = { from: '2000-01-01', to: '2100-12-31' } as const;

@@ -57,6 +57,10 @@ describe('action input', () => {
 			createActionInput.safeParse({ title: '', dimension: 'social', horizon: 'short' }).success
 		).toBe(false);
 		expect(updateActionInput.safeParse({ progress: 'abc', version: 1 }).success).toBe(false);
+		for (const dueDate of ['0000-01-01', '1999-12-31', '2101-01-01', '+02026-01-01', '2026-1-1']) {
+			expect(updateActionInput.safeParse({ dueDate, version: 1 }).success, dueDate).toBe(false);
+		}
+		expect(updateActionInput.safeParse({ dueDate: '2100-12-31', version: 1 }).success).toBe(true);
 		expect(updateActionInput.safeParse({ progress: 1.5, version: 1 }).success).toBe(false);
 		expect(updateActionInput.safeParse({ progress: true, version: 1 }).success).toBe(false);
 	});

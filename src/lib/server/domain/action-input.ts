@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
-import { LIMITS } from '../../board/limits';
+import { DATE_RANGE, LIMITS } from '../../board/limits';
+import { typedText } from './text-input';
 
 /** Input rules for actions; the form actions and the JSON API share every one of them. */
 
@@ -18,16 +19,19 @@ const integer = (min: number, max: number) =>
 		.pipe(z.number().int().min(min).max(max));
 
 const isCalendarDate = (s: string) => {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
 	const d = new Date(`${s}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
+
+const isInRange = (s: string) => s >= DATE_RANGE.from && s <= DATE_RANGE.to;
 
 export const MAX_OWNERS = LIMITS.owners;
 /** Any index past the end of a cell places the action last. */
 export const LAST_INDEX = 100_000;
 
-export const titleField = z.string().trim().min(1).max(LIMITS.actionTitle);
-export const descriptionField = z.string().max(LIMITS.actionDescription);
+export const titleField = typedText(LIMITS.actionTitle, { min: 1 });
+export const descriptionField = typedText(LIMITS.actionDescription, { lines: true });
 export const dimensionField = z.enum(DIMENSIONS);
 export const horizonField = z.enum(HORIZONS);
 export const statusField = z.enum(STATUSES);
@@ -39,7 +43,14 @@ export const dueDateField = z
 	.union([
 		z.literal(''),
 		z.null(),
-		z.string().trim().max(10).refine(isCalendarDate, { message: 'date_invalid' })
+		z
+			.string()
+			.trim()
+			.max(10)
+			.superRefine((s, ctx) => {
+				if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: 'date_invalid' });
+				else if (!isInRange(s)) ctx.addIssue({ code: 'custom', message: 'date_out_of_range' });
+			})
 	])
 	.transform((v) => v || null);
 /** Owner ids; forms send one `owners` field per checked box plus an empty one. */
@@ -82,7 +93,7 @@ export const moveActionInput = z.object({
 export type MoveActionInput = z.infer<typeof moveActionInput>;
 
 export const progressInput = z.object({
-	note: z.string().trim().max(LIMITS.progressNote).default(''),
+	note: typedText(LIMITS.progressNote, { lines: true }).default(''),
 	progress: progressField,
 	status: optionalStatus
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { typedText } from './text-input';
 import { LIMITS } from '../../board/limits';
 import { versionField } from './action-input';
 
-const short = z.string().trim().max(LIMITS.horizonText);
-const goal = z.string().trim().max(LIMITS.goal);
+const short = typedText(LIMITS.horizonText);
+const goal = typedText(LIMITS.goal, { lines: true });
 
 /** A board's frame, set by leadership: name, description, what each horizon means, goals. */
 export const frameInput = z.object({
-	name: z.string().trim().min(1).max(LIMITS.boardName),
-	description: z.string().trim().max(LIMITS.boardDescription),
+	name: typedText(LIMITS.boardName, { min: 1 }),
+	description: typedText(LIMITS.boardDescription, { lines: true }),
 	horizonShort: short,
 	horizonMedium: short,
 	horizonLong: short,

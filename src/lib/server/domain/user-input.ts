@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from './text-input';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 import { LIMITS } from '../../board/limits';
@@ -12,7 +13,7 @@ export const emailField = z
 	.max(LIMITS.email)
 	.pipe(z.email())
 	.transform((e) => e.toLowerCase());
-export const nameField = z.string().trim().min(1).max(LIMITS.personName);
+export const nameField = typedText(LIMITS.personName, { min: 1 });
 export const passwordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const roleField = z.enum(ROLES);
 export const localeField = z.enum(LOCALES);

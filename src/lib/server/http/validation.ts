@@ -1,5 +1,6 @@
 import type { ZodType, core } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { DATE_RANGE } from '../../board/limits';
 
 export type FieldErrors = Record<string, string>;
 
@@ -7,6 +8,9 @@ export type FieldErrors = Record<string, string>;
 const CUSTOM_MESSAGES: Record<string, () => string> = {
 	passwords_differ: () => m.error_passwords_differ(),
 	date_invalid: () => m.error_date(),
+	control_characters: () => m.error_control_characters(),
+	date_out_of_range: () =>
+		m.error_date_range({ from: DATE_RANGE.from.slice(0, 4), to: DATE_RANGE.to.slice(0, 4) }),
 	setup_code_wrong: () => m.setup_code_wrong()
 };
 

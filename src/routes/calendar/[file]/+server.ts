@@ -3,6 +3,7 @@ import ical from 'ical-generator';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { calendarActions, calendarOwner } from '$lib/server/domain/calendar';
+import { withoutControlCharacters } from '$lib/server/domain/text-input';
 import type { Status } from '$lib/board/cells';
 import type { RequestHandler } from './$types';
 
@@ -18,7 +19,7 @@ const STATUS = {
  * `?only=followed`). The secret in the file name is the only key; a renewed one retires this URL.
  */
 export const GET: RequestHandler = ({ params, url }) => {
-	const token = /^([a-z2-7]+)\.ics$/.exec(params.file)?.[1];
+	const token = params.file.length <= 100 ? /^([a-z2-7]+)\.ics$/.exec(params.file)?.[1] : undefined;
 	const db = getDb();
 	const owner = token ? calendarOwner(db, token) : undefined;
 	if (!owner) error(404, m.error_not_found());
@@ -38,7 +39,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 			start: new Date(`${action.dueDate}T12:00:00Z`),
 			allDay: true,
 			stamp: action.updatedAt,
-			summary: action.title,
+			summary: withoutControlCharacters(action.title),
 			description: m.calendar_event_description(
 				{ status: STATUS[action.status]({}, { locale }), progress: action.progress },
 				{ locale }
@@ -49,8 +50,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 	return new Response(calendar.toString(), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': 'inline; filename="dreiklang.ics"',
-			'cache-control': 'private, no-store'
+			'content-disposition': 'inline; filename="dreiklang.ics"'
 		}
 	});
 };
