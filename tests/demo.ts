@@ -1,9 +1,10 @@
 // What the end-to-end servers are started with; the fixtures and the tests share it.
 
 /**
- * Set E2E_PORT to run two suites side by side on one machine: each suite uses the 30 ports from
+ * Set E2E_PORT to run two suites side by side on one machine: each suite uses the 40 ports from
  * E2E_PORT on. Every worker starts its own server (tests/worker-server.ts): a demo server on
- * E2E_PORT + 10 + its slot, an empty one on E2E_PORT + 20 + its slot.
+ * E2E_PORT + 10 + its slot, an empty one on E2E_PORT + 20 + its slot. Tests that start servers of
+ * their own (backups, crashes) use E2E_PORT + 30 to + 39.
  */
 const PORT = Number(process.env.E2E_PORT || 4173);
 
@@ -21,6 +22,12 @@ export type ServerKind = 'demo' | 'empty';
 export function workerPort(kind: ServerKind, slot: number): number {
 	if (slot >= 10) throw new Error(`Worker slot ${slot}: the suite has ports for 10 workers.`);
 	return PORT + (kind === 'demo' ? 10 : 20) + slot;
+}
+
+/** Port `n` (0–9) of the ones left to tests that start servers of their own. */
+export function ownServerPort(n: number): number {
+	if (n < 0 || n >= 10) throw new Error(`Own server port ${n}: the suite has 10 of them.`);
+	return PORT + 30 + n;
 }
 
 /** The password of every demo account (scripts/demo.ts reads DEMO_PASSWORD). */

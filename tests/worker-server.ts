@@ -2,11 +2,12 @@
 // see what another worker's tests add, move or archive at the same time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { DEMO_PASSWORD, workerPort, type ServerKind } from './demo';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const STATE_DIR = resolve(ROOT, '.e2e');
+/** Where the suite keeps its databases and pid files. */
+export const STATE_DIR = resolve(ROOT, '.e2e');
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** The last lines a server printed, for the error when it does not come up. */
@@ -104,15 +105,44 @@ export async function startWorkerServer(
 	slot: number
 ): Promise<{ server: WorkerServer; stop: () => Promise<void> }> {
 	mkdirSync(STATE_DIR, { recursive: true });
-	const name = `${kind}-worker-${slot}`;
-	const databasePath = resolve(STATE_DIR, `${name}.db`);
-	const pidFile = resolve(STATE_DIR, `${name}.pid`);
-	const port = workerPort(kind, slot);
+	const { server, stop } = await startServer(
+		kind,
+		resolve(STATE_DIR, `${kind}-worker-${slot}.db`),
+		workerPort(kind, slot)
+	);
+	return { server, stop };
+}
+
+export interface StartedServer {
+	server: WorkerServer;
+	/** Ends the server with all its child processes: SIGTERM, SIGKILL when it does not end in time. */
+	stop: () => Promise<void>;
+	/** Kills the server's whole process group with SIGKILL at once, as a crash would. */
+	kill: () => Promise<void>;
+}
+
+/**
+ * Starts the built app of a kind on the database at `databasePath` (`.e2e/<name>.db`, whose
+ * `<name>.pid` names the server until it ends) and `port`, and resolves once `/health` answers.
+ * The database starts fresh unless `keepDatabase` is set; `empty` (scripts/start.js) then
+ * serves the database that is there, applying pending migrations.
+ */
+export async function startServer(
+	kind: ServerKind,
+	databasePath: string,
+	port: number,
+	{ keepDatabase = false }: { keepDatabase?: boolean } = {}
+): Promise<StartedServer> {
+	mkdirSync(dirname(databasePath), { recursive: true });
+	const name = basename(databasePath, '.db');
+	const pidFile = resolve(dirname(databasePath), `${name}.pid`);
 	const url = `http://127.0.0.1:${port}`;
 
 	await endLeftover(pidFile);
 	// demo.ts refuses to overwrite a file it did not make; a fresh start owes nothing to the last one.
-	for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
+	if (!keepDatabase) {
+		for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
+	}
 
 	const child = spawn(process.execPath, ['--import', 'tsx', SCRIPTS[kind]], {
 		cwd: ROOT,
@@ -144,6 +174,11 @@ export async function startWorkerServer(
 		else child.once('exit', () => done());
 	});
 
+	const kill = async () => {
+		killGroup(pid, 'SIGKILL');
+		await exited;
+		rmSync(pidFile, { force: true });
+	};
 	const stop = async () => {
 		killGroup(pid, 'SIGTERM');
 		const timedOut = await Promise.race([
@@ -164,5 +199,5 @@ export async function startWorkerServer(
 		throw error;
 	}
 	const output = () => lines.join('\n');
-	return { server: { kind, url, port, databasePath, output }, stop };
+	return { server: { kind, url, port, databasePath, output }, stop, kill };
 }
