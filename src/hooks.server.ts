@@ -8,6 +8,7 @@ import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
 import { issueSetupCode } from '$lib/server/auth/setup-code';
 import { subscribe } from '$lib/server/events/subscribers';
+import { durable, groupCommits } from '$lib/server/events/group-commit';
 import { liveBoards } from '$lib/server/live/broker';
 import { compress } from '$lib/server/http/compression';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
@@ -21,6 +22,7 @@ import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-
  */
 export const init: ServerInit = () => {
 	const db = getDb();
+	groupCommits(db.$client);
 	subscribe(liveBoards.subscriber);
 	if (!hasAnyUser(db)) announceSetupCode();
 };
@@ -150,12 +152,23 @@ const handleApiErrors: Handle = async ({ event, resolve }) => {
 	return json({ error: { code, message } }, { status: response.status, headers });
 };
 
+/** No answer leaves before the changes made so far are on disk (see group-commit.ts). */
+const handleDurability: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	await durable(getDb().$client);
+	return response;
+};
+
+/** Every answer gets the security headers (`security-headers.ts`). */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event));
+
 /**
- * Every answer gets the security headers (`security-headers.ts`). HTML and JSON go out compressed when the client accepts it (event streams never: each event
+ * HTML and JSON go out compressed when the client accepts it (event streams never: each event
  * must leave at once). Outermost, so it sees every answer as it finally is.
  */
 const handleCompression: Handle = async ({ event, resolve }) => {
-	const response = withSecurityHeaders(await resolve(event));
+	const response = await resolve(event);
 	if (event.request.method === 'HEAD') return response;
 	const headers = event.request.headers;
 	return compress(response, headers.get('accept-encoding'), headers.get('if-none-match'));
@@ -163,6 +176,8 @@ const handleCompression: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleCompression,
+	handleSecurityHeaders,
+	handleDurability,
 	handleHost,
 	handleSession,
 	handleLocale,

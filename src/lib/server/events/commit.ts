@@ -5,6 +5,7 @@ import { events } from '../db/schema';
 import { subscribers } from './subscribers';
 import type { BoardEvent, ChangeEvent, CommittedEvent } from './types';
 import { writeTransaction } from './write-transaction';
+import { joinGroup, whenStored } from './group-commit';
 
 /** What a domain function gets while it changes something: the way to say what changed. */
 export interface Change {
@@ -25,6 +26,8 @@ let open: { client: Db['$client']; change: Change } | null = null;
  * `afterCommit` halves hear the committed events, in order.
  *
  * A change that calls another domain function joins it: one transaction, one list of events.
+ * On the server, changes that arrive together share one COMMIT (`group-commit.ts`); each is
+ * still all or nothing, and subscribers hear of it once it is stored.
  */
 export function commitChange<T>(db: Db, work: (change: Change) => Sync<T>): T {
 	if (open?.client === db.$client) return work(open.change);
@@ -34,6 +37,7 @@ export function commitChange<T>(db: Db, work: (change: Change) => Sync<T>): T {
 			committed.push(event.type === 'sessions_ended' ? event : recordBoardEvent(db, event));
 		}
 	};
+	joinGroup(db.$client);
 	open = { client: db.$client, change };
 	let result: T;
 	try {
@@ -45,17 +49,21 @@ export function commitChange<T>(db: Db, work: (change: Change) => Sync<T>): T {
 	} finally {
 		open = null;
 	}
-	if (committed.length) {
-		for (const s of subscribers()) {
-			try {
-				s.afterCommit?.(committed, db);
-			} catch (err) {
-				// The change is stored; one subscriber's failure must not turn it into an error.
-				console.error(`subscriber ${s.name} failed after commit`, err);
-			}
+	whenStored(db.$client, () => announce(db, committed));
+	return result;
+}
+
+/** Tells the subscribers' `afterCommit` halves about a stored change. */
+function announce(db: Db, committed: CommittedEvent[]) {
+	if (!committed.length) return;
+	for (const s of subscribers()) {
+		try {
+			s.afterCommit?.(committed, db);
+		} catch (err) {
+			// The change is stored; one subscriber's failure must not turn it into an error.
+			console.error(`subscriber ${s.name} failed after commit`, err);
 		}
 	}
-	return result;
 }
 
 const insertEvent = (db: Db) =>
