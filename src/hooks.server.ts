@@ -3,10 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { setSessionCookie, deleteSessionCookie } from '$lib/server/http/cookies';
+import {
+	setSessionCookie,
+	deleteSessionCookie,
+	withSessionCookieCleared
+} from '$lib/server/http/cookies';
 import { loginUrl } from '$lib/server/http/guard';
 import { hasAnyUser } from '$lib/server/domain/users';
 import { issueSetupCode } from '$lib/server/auth/setup-code';
+import { keepTidy } from '$lib/server/auth/housekeeping';
 import { subscribe } from '$lib/server/events/subscribers';
 import { durable, groupCommits } from '$lib/server/events/group-commit';
 import { liveBoards } from '$lib/server/live/broker';
@@ -17,13 +22,14 @@ import { isTooLarge } from '$lib/server/http/api';
 import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-locale';
 
 /**
- * Before the first request: opens the database (applying pending migrations) and registers what
- * reacts to committed changes — the live board streams.
+ * Before the first request: opens the database (applying pending migrations), registers what
+ * reacts to committed changes — the live board streams — and starts purging what expires.
  */
 export const init: ServerInit = () => {
 	const db = getDb();
 	groupCommits(db.$client);
 	subscribe(liveBoards.subscriber);
+	keepTidy(db);
 	if (!hasAnyUser(db)) announceSetupCode();
 };
 
@@ -53,20 +59,23 @@ const handleHost: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleSession: Handle = ({ event, resolve }) => {
+/**
+ * Who is asking. A cookie whose session is gone (ended, expired, made up) is cleared on every
+ * answer — also on the gate's own 401s and redirects, which SvelteKit's cookie jar never sees.
+ */
+const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
-	if (token) {
-		const result = validateSessionToken(getDb(), token);
-		if (result) {
-			event.locals.user = result.user;
-			event.locals.session = result.session;
-			if (result.renewed) setSessionCookie(event, token, result.session.expiresAt);
-		} else {
-			deleteSessionCookie(event);
-		}
+	if (!token) return resolve(event);
+	const result = validateSessionToken(getDb(), token);
+	if (!result) {
+		deleteSessionCookie(event);
+		return withSessionCookieCleared(await resolve(event), event);
 	}
+	event.locals.user = result.user;
+	event.locals.session = result.session;
+	if (result.renewed) setSessionCookie(event, token, result.session.expiresAt);
 	return resolve(event);
 };
 

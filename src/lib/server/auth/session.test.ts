@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
-import { createSession, endSessions, SESSION_LIFETIME_MS, validateSessionToken } from './session';
-import { sessions } from '../db/schema';
-import { setActive, setPasswordHash } from '../domain/users';
+import {
+	createSession,
+	endSessions,
+	SESSION_ABSOLUTE_LIFETIME_MS,
+	SESSION_LIFETIME_MS,
+	validateSessionToken
+} from './session';
+import { purgeExpired } from './housekeeping';
+import { sessions, signInLinks } from '../db/schema';
+import { createSignInLink, setActive, setPasswordHash } from '../domain/users';
 import { subscribe } from '../events/subscribers';
 import type { CommittedEvent } from '../events/types';
 
@@ -32,6 +39,48 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, `${id}.wrongsecret`)).toBeNull();
 		expect(validateSessionToken(db, id)).toBeNull();
 		expect(validateSessionToken(db, 'a.b.c')).toBeNull();
+	});
+
+	it('ends a session 90 days after signing in, however often it is used', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const start = new Date('2026-01-01T00:00:00Z');
+		const { token } = createSession(db, user.id, start);
+		const day = 24 * 60 * 60 * 1000;
+		let last = null;
+		for (let d = 10; d < 90; d += 10) {
+			last = validateSessionToken(db, token, new Date(start.getTime() + d * day));
+			expect(last, `day ${d}`).not.toBeNull();
+		}
+		// Renewed up to its absolute end, never past it.
+		expect(last!.session.expiresAt.getTime()).toBe(start.getTime() + SESSION_ABSOLUTE_LIFETIME_MS);
+		expect(validateSessionToken(db, token, new Date(start.getTime() + 90 * day + 1))).toBeNull();
+		expect(db.select().from(sessions).all()).toHaveLength(0);
+	});
+
+	it('purges expired sessions and links, and tells the streams of those sessions', async () => {
+		const db = createTestDb();
+		const user = await makeUser(db);
+		const start = new Date('2026-01-01T00:00:00Z');
+		createSession(db, user.id, start);
+		const fresh = createSession(db, user.id, new Date(start.getTime() + SESSION_LIFETIME_MS));
+		createSignInLink(db, user.id, start);
+		const heard: CommittedEvent[] = [];
+		const off = subscribe({ name: 'test-purge', afterCommit: (events) => heard.push(...events) });
+		try {
+			purgeExpired(db, new Date(start.getTime() + SESSION_LIFETIME_MS + 1));
+		} finally {
+			off();
+		}
+		expect(
+			db
+				.select()
+				.from(sessions)
+				.all()
+				.map((s) => s.id)
+		).toEqual([fresh.token.split('.')[0]]);
+		expect(db.select().from(signInLinks).all()).toHaveLength(0);
+		expect(heard).toMatchObject([{ type: 'sessions_ended', userId: user.id, reason: 'expired' }]);
 	});
 
 	it('renews a session past half its lifetime and ends an expired one', async () => {

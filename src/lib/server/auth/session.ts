@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lte, or, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Conn, Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
@@ -8,7 +8,10 @@ import { generateSecureRandomString, hashSecret, secretMatches, splitToken } fro
 
 export const SESSION_COOKIE = 'dreiklang_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session not used for this long ends; each use within it extends it (up to the limit below). */
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** However often it is used, a session ends this long after signing in. */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * DAY_MS;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'locale'>;
 
@@ -25,6 +28,7 @@ const sessionQuery = (db: Conn) =>
 			id: sessions.id,
 			secretHash: sessions.secretHash,
 			userId: sessions.userId,
+			createdAt: sessions.createdAt,
 			expiresAt: sessions.expiresAt,
 			user: {
 				id: users.id,
@@ -63,15 +67,23 @@ function findSession(db: Db, token: string): SessionRow | null {
 	return row;
 }
 
-const isUsable = (row: SessionRow, now: Date) =>
-	row.active && row.expiresAt.getTime() > now.getTime();
+const endOfLife = (row: Pick<SessionRow, 'createdAt'>) =>
+	row.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS;
 
-const isDueForRenewal = (expiresAt: Date, now: Date) =>
-	expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2;
+const isUsable = (row: SessionRow, now: Date) =>
+	row.active && row.expiresAt.getTime() > now.getTime() && endOfLife(row) > now.getTime();
+
+/** Past half its idle lifetime a session is extended — never beyond its absolute end. */
+const renewedExpiry = (row: SessionRow, now: Date): Date | null => {
+	if (row.expiresAt.getTime() - now.getTime() >= SESSION_LIFETIME_MS / 2) return null;
+	const expiry = Math.min(now.getTime() + SESSION_LIFETIME_MS, endOfLife(row));
+	return expiry > row.expiresAt.getTime() ? new Date(expiry) : null;
+};
 
 /**
  * Validates a session token. Expired sessions and sessions of deactivated users are deleted.
- * A session past half its lifetime is renewed (`renewed: true` tells the caller to reset the cookie).
+ * A session past half its lifetime is renewed (`renewed: true` tells the caller to reset the
+ * cookie), up to 90 days after signing in.
  */
 export function validateSessionToken(
 	db: Db,
@@ -84,16 +96,18 @@ export function validateSessionToken(
 		endSessions(db, { sessionId: row.id }, 'expired');
 		return null;
 	}
-	let expiresAt = row.expiresAt;
-	let renewed = false;
-	if (isDueForRenewal(expiresAt, now)) {
-		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	const renewal = renewedExpiry(row, now);
+	if (renewal) {
 		commitChange(db, () => {
-			db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
+			db.update(sessions).set({ expiresAt: renewal }).where(eq(sessions.id, row.id)).run();
 		});
-		renewed = true;
 	}
-	return { session: { id: row.id, userId: row.userId, expiresAt }, user: row.user, renewed };
+	const expiresAt = renewal ?? row.expiresAt;
+	return {
+		session: { id: row.id, userId: row.userId, expiresAt },
+		user: row.user,
+		renewed: renewal !== null
+	};
 }
 
 /**
@@ -121,5 +135,29 @@ export function endSessions(
 			sessionIds: ended.map((s) => s.id),
 			reason
 		});
+	});
+}
+
+/**
+ * Ends every session that has expired (idle or past its absolute end) — run regularly, so
+ * that a session nobody uses again does not stay in the database; its streams close too.
+ */
+export function endExpiredSessions(db: Db, now = new Date()) {
+	commitChange(db, (change) => {
+		const ended = db
+			.delete(sessions)
+			.where(
+				or(
+					lte(sessions.expiresAt, now),
+					lte(sessions.createdAt, new Date(now.getTime() - SESSION_ABSOLUTE_LIFETIME_MS))
+				)
+			)
+			.returning({ id: sessions.id, userId: sessions.userId })
+			.all();
+		const byUser = new Map<number, string[]>();
+		for (const s of ended) byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s.id]);
+		for (const [userId, sessionIds] of byUser) {
+			change.emit({ type: 'sessions_ended', userId, sessionIds, reason: 'expired' });
+		}
 	});
 }

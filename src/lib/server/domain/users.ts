@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Conn, Db } from '../db';
 import { prepared } from '../db/prepared';
 import { signInLinks, users, type User } from '../db/schema';
@@ -207,5 +207,12 @@ export function redeemSignInLink(
 		const user = findSignInLinkUser(db, token, now);
 		if (user) setPasswordHash(db, user.id, passwordHash);
 		return user;
+	});
+}
+
+/** Removes sign-in links past their expiry; they no longer open anything. */
+export function purgeExpiredSignInLinks(db: Db, now = new Date()) {
+	commitChange(db, () => {
+		db.delete(signInLinks).where(lte(signInLinks.expiresAt, now)).run();
 	});
 }
