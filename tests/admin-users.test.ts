@@ -128,7 +128,7 @@ test.describe('adding people', () => {
 		await expect(name).toHaveAccessibleDescription('Bitte höchstens 100 Zeichen.');
 		await expect(email).toHaveAccessibleDescription('Bitte eine gültige E-Mail-Adresse.');
 		await expect(form.getByLabel('Erstes Passwort')).toHaveAccessibleDescription(
-			/Bitte mindestens 8 Zeichen\./
+			/Bitte mindestens 10 Zeichen\./
 		);
 		await expect(name).toHaveValue(longName);
 		await expect(email).toHaveValue(badEmail);
@@ -278,7 +278,7 @@ test.describe('only admins manage people', () => {
 				email,
 				role: 'admin',
 				access: 'password',
-				password: 'heimlich-123'
+				password: 'heimlich-blau-123'
 			},
 			headers: { accept: 'text/html' }
 		});
@@ -286,7 +286,7 @@ test.describe('only admins manage people', () => {
 
 		// Nobody was added: the address cannot sign in (asked signed out, in a context of its own).
 		const login = await request.post('/login', {
-			form: { email, password: 'heimlich-123' },
+			form: { email, password: 'heimlich-blau-123' },
 			headers: { accept: 'text/html' },
 			maxRedirects: 0
 		});

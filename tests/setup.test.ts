@@ -108,7 +108,7 @@ test('bad input comes back with the typed values and translated messages', async
 	await password.fill('kurz');
 	await confirm.fill('kurz');
 	await submit.click();
-	await expect(password).toHaveAccessibleDescription(/Bitte mindestens 8 Zeichen\./);
+	await expect(password).toHaveAccessibleDescription(/Bitte mindestens 10 Zeichen\./);
 	await expect(confirm).not.toHaveAttribute('aria-invalid', 'true');
 	await expect(name).toHaveValue(admin.name);
 

@@ -10,7 +10,7 @@ export const LIMITS = {
 	search: 200,
 	personName: 100,
 	email: 254,
-	passwordMin: 8,
+	passwordMin: 10,
 	passwordMax: 200,
 	boardName: 120,
 	boardDescription: 2000,

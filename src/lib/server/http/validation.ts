@@ -9,6 +9,9 @@ const CUSTOM_MESSAGES: Record<string, () => string> = {
 	passwords_differ: () => m.error_passwords_differ(),
 	date_invalid: () => m.error_date(),
 	control_characters: () => m.error_control_characters(),
+	password_common: () => m.error_password_common(),
+	password_simple: () => m.error_password_simple(),
+	password_personal: () => m.error_password_personal(),
 	date_out_of_range: () =>
 		m.error_date_range({ from: DATE_RANGE.from.slice(0, 4), to: DATE_RANGE.to.slice(0, 4) }),
 	setup_code_wrong: () => m.setup_code_wrong()
