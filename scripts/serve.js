@@ -17,12 +17,17 @@ const SOURCES = [
 	'package.json'
 ];
 
-/** @param {string} path */
+/**
+ * When the newest file under `path` was changed. Only files count: a folder's own time changes
+ * whenever a tool rewrites something generated inside it (the translations), which is no reason
+ * to build again.
+ * @param {string} path
+ */
 function newestChange(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
+	let newest = 0;
 	for (const entry of readdirSync(path)) {
 		if (entry === 'paraglide') continue; // generated during the build itself
 		newest = Math.max(newest, newestChange(join(path, entry)));

@@ -222,6 +222,14 @@ function bodyTests(route: RouteSpec) {
 		const id = route.boardRoute ? BOARD_ID : action.id;
 		const body = { ...route.body!(action), ...OVERSIZED };
 		await expectApiError(await send(clients.member, route, id, body), 413, 'payload_too_large');
+		// Over the server's own limit for any body (512 KB) too: the same JSON answer, never a 500.
+		const method = route.method === 'patch' ? 'patch' : 'post';
+		const huge = JSON.stringify({ ...route.body!(action), note: 'x'.repeat(1024 * 1024) });
+		await expectApiError(
+			await rawJson(clients.member, method, route.path(id), huge),
+			413,
+			'payload_too_large'
+		);
 		expect(await getAction(clients.member, action.id)).toEqual(placeless(action));
 	});
 }

@@ -1,4 +1,5 @@
 import {
+	DEMO_PASSWORD,
 	DEMO_USERS,
 	LANDING,
 	ROLES,
@@ -125,6 +126,52 @@ test.describe('signed out', () => {
 		await page.goto('/login?redirectTo=%2F%2Fevil.example%2F');
 		await signInWithForm(page, demoAccount('leader'));
 		await expect(page).toHaveURL(LANDING.leader);
+	});
+
+	test('redirect targets that a browser would read as another site, or that cannot be a header, lead home', async ({
+		request
+	}) => {
+		// Tabs and line breaks are dropped by browsers (`/<TAB>/evil.example` is `//evil.example`),
+		// a backslash reads as a slash; line breaks and U+2028 cannot go into a Location header.
+		for (const target of [
+			'/%09/evil.example',
+			'/%5C/evil.example',
+			'/%0A/x',
+			'/%0D/x',
+			'/%E2%80%A8'
+		]) {
+			const response = await request.post(`/login?redirectTo=${target}`, {
+				form: { email: DEMO_USERS.staff.email, password: DEMO_PASSWORD },
+				headers: { accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(response.status(), target).toBe(303);
+			const location = response.headers()['location'];
+			expect(location, target).toMatch(/^\/[^/\\]/);
+			expect(new URL(location, 'http://app.invalid').host, target).toBe('app.invalid');
+
+			const language = await request.post('/language', {
+				form: { locale: 'de', redirectTo: decodeURIComponent(target) },
+				maxRedirects: 0
+			});
+			expect(language.status(), `language ${target}`).toBe(303);
+			expect(new URL(language.headers()['location'], 'http://app.invalid').host).toBe(
+				'app.invalid'
+			);
+		}
+	});
+
+	test('a session cookie that is no longer valid is cleared, also by the API', async ({
+		request
+	}) => {
+		const response = await request.get('/api/boards', {
+			headers: { cookie: 'dreiklang_session=made-up.token' }
+		});
+		expect(response.status()).toBe(401);
+		const cleared = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+		expect(cleared.map((h) => h.value)).toContainEqual(
+			expect.stringMatching(/^dreiklang_session=;.*Max-Age=0/)
+		);
 	});
 
 	test('the JSON API answers 401 with a JSON error', async ({ request }) => {
