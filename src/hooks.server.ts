@@ -63,6 +63,26 @@ const handleHost: Handle = ({ event, resolve }) => {
  * Who is asking. A cookie whose session is gone (ended, expired, made up) is cleared on every
  * answer — also on the gate's own 401s and redirects, which SvelteKit's cookie jar never sees.
  */
+/** The most a request may send (adapter-node's default `BODY_SIZE_LIMIT`). */
+const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * A body that says it is larger than the server takes is refused before any route runs — also
+ * where a route would not read it (a sign-out, a redirect). Bodies sent without a length are cut
+ * off by the server when read, and the routes answer that with the same 413.
+ */
+const handleBodyLimit: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (!(length > MAX_BODY_BYTES)) return resolve(event);
+	const error = { code: 'payload_too_large', message: m.error_payload_too_large() };
+	return event.url.pathname.startsWith('/api/')
+		? json({ error }, { status: 413, headers: { connection: 'close' } })
+		: new Response(`${error.message}\n`, {
+				status: 413,
+				headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+			});
+};
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -188,6 +208,7 @@ export const handle = sequence(
 	handleSecurityHeaders,
 	handleDurability,
 	handleHost,
+	handleBodyLimit,
 	handleSession,
 	handleLocale,
 	handleCrossSite,

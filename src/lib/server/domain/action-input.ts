@@ -100,3 +100,5 @@ export const progressInput = z.object({
 export type ProgressInput = z.infer<typeof progressInput>;
 
 export const versionInput = z.object({ version: versionField });
+/** Follow (`1`) or stop following (`0`) an action. */
+export const followField = z.enum(['1', '0']);

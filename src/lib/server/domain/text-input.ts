@@ -1,14 +1,15 @@
 import { z } from 'zod';
 
-// C0 control characters and DEL; a text of several lines keeps its tabs and line breaks.
+// C0 control characters, DEL, and U+FFFD — what bytes that were no UTF-8 were turned into; a
+// text of several lines keeps its tabs and line breaks.
 // eslint-disable-next-line no-control-regex
-const CONTROL_IN_LINE = /[\u0000-\u001f\u007f]/;
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f\ufffd]/;
 // eslint-disable-next-line no-control-regex
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 
 /**
  * Text people type, up to `max` characters, without control characters or broken Unicode (lone
- * surrogates): those show as nothing or as boxes, break calendar files and exports, and no
+ * surrogates, bytes that were not UTF-8): those show as nothing or as boxes, break calendar files and exports, and no
  * keyboard types them. `lines` allows tabs and line breaks (descriptions, notes). Both checks are
  * linear and run on at most the request body's size.
  */

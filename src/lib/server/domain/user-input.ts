@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { typedText } from './text-input';
+import { idField } from './action-input';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 import { LIMITS } from '../../board/limits';
@@ -36,7 +37,8 @@ const notPersonal = <T extends { name: string; email: string; password?: string 
 };
 export const roleField = z.enum(ROLES);
 export const localeField = z.enum(LOCALES);
-export const userIdField = z.coerce.number().int().positive();
+/** A person's id, as digits (forms) or a number. */
+export const userIdField = idField;
 
 export const signInInput = z.object({
 	email: z.string().trim().min(1).max(LIMITS.email),

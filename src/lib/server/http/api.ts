@@ -75,9 +75,21 @@ export function apiHandler<E extends RequestEvent>(
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** Reads a JSON body (64 KB at most) and validates it with the schema, or throws a 400/413. */
+/** `application/json`, or any `…+json` type. */
+const isJsonType = (type: string | null) =>
+	type !== null && /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type.slice(0, 100));
+
+/**
+ * Reads a JSON body (64 KB at most) and validates it with the schema, or throws a 400/413. A body
+ * must say it is JSON (`Content-Type: application/json`): a form or text posted to the API by
+ * mistake is refused rather than guessed at.
+ */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	return parseJson(await request.text(), schema);
+	const raw = await request.text();
+	if (raw && !isJsonType(request.headers.get('content-type'))) {
+		throw new ApiError(400, 'bad_request', m.error_json_type());
+	}
+	return parseJson(raw, schema);
 }
 
 /** Parses a JSON body (64 KB at most; empty means `{}`) with the schema, or throws a 400/413. */

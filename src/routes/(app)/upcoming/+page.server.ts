@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '$lib/board/cells';
 import { LIMITS } from '$lib/board/limits';
 import { getDb } from '$lib/server/db';
-import { idField } from '$lib/server/domain/action-input';
+import { followField, idField } from '$lib/server/domain/action-input';
 import { getAction } from '$lib/server/domain/action-view';
 import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
 import { follow, unfollow } from '$lib/server/domain/follows';
@@ -62,7 +62,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const followInput = z.object({ actionId: idField, follow: z.enum(['1', '0']) });
+const followInput = z.object({ actionId: idField, follow: followField });
 
 export const actions: Actions = {
 	follow: async (event) => {

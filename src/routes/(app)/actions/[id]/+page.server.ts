@@ -7,6 +7,7 @@ import { getAction } from '$lib/server/domain/action-view';
 import { moveAction } from '$lib/server/domain/move-action';
 import { updateAction } from '$lib/server/domain/edit-action';
 import {
+	followField,
 	moveActionInput,
 	progressInput,
 	updateActionInput,
@@ -120,8 +121,12 @@ export const actions: Actions = {
 		const user = requirePageUser(event, 'writeActions');
 		const id = actionId(event.params.id);
 		const fields = await fieldsOf(event);
-		const [dimension, horizon] = String(fields.cell ?? '').split(':');
-		const input = moveActionInput.safeParse({ ...fields, dimension, horizon });
+		const [dimension, horizon, ...rest] = String(fields.cell ?? '').split(':', 3);
+		const input = moveActionInput.safeParse({
+			...fields,
+			dimension: rest.length ? undefined : dimension,
+			horizon
+		});
 		if (!input.success) {
 			return fail(400, {
 				move: { message: m.error_choose_cell(), errors: {}, values: {}, owners: [], conflict: null }
@@ -164,11 +169,11 @@ export const actions: Actions = {
 	follow: async (event) => {
 		const user = requirePageUser(event, 'read');
 		const id = actionId(event.params.id);
-		const fields = await fieldsOf(event);
+		const choice = followField.safeParse((await fieldsOf(event)).follow);
 		const db = getDb();
 		if (!getAction(db, id)) error(404, m.error_not_found());
-		if (fields.follow === '1') follow(db, user.id, id);
-		else unfollow(db, user.id, id);
+		if (!choice.success) return fail(400, { follow: { failed: true } });
+		(choice.data === '1' ? follow : unfollow)(db, user.id, id);
 		return { follow: { done: true } };
 	},
 

@@ -13,6 +13,8 @@ import { describeActivity } from '$lib/board/history';
 import { parseId } from '$lib/server/http/ids';
 import { latestEventId } from '$lib/server/live/broker';
 import { parseForm } from '$lib/server/http/validation';
+import { DomainError } from '$lib/server/domain/errors';
+import { fromDomainError } from '$lib/server/http/api';
 import type { Actions, PageServerLoad } from './$types';
 
 function boardFromParams(id: string) {
@@ -32,7 +34,12 @@ export const load: PageServerLoad = (event) => {
 		// the page a streamed one, which SvelteKit sends without hashing all of it for an ETag
 		// (for a fully opened board the hash cost more than writing its thousand cards, and a
 		// board changes with every move, so the ETag would seldom have saved a download).
-		liveFrom: Promise.resolve(latestEventId(db, board.id)),
+		// A form posted without JavaScript is answered with the page at once, so that a refused one
+		// keeps its 400 (a streamed page is sent as 200 before the form's result is known).
+		liveFrom:
+			event.request.method === 'GET'
+				? Promise.resolve(latestEventId(db, board.id))
+				: latestEventId(db, board.id),
 		people: listActiveUsers(db),
 		activity: describeActivity(
 			listBoardActivity(db, board.id, 10),
@@ -53,7 +60,18 @@ export const actions: Actions = {
 			const cell = `${form.values.dimension}:${form.values.horizon}`;
 			return fail(400, { create: { cell, values: form.values, errors: form.errors } });
 		}
-		const action = createAction(getDb(), user, board.id, form.data);
-		return { create: { cell: `${action.dimension}:${action.horizon}`, created: action.id } };
+		const cell = `${form.data.dimension}:${form.data.horizon}`;
+		try {
+			const action = createAction(getDb(), user, board.id, form.data);
+			return { create: { cell, created: action.id } };
+		} catch (err) {
+			if (!(err instanceof DomainError)) throw err;
+			const problem = fromDomainError(err);
+			const errors = problem.fields ?? { title: problem.message };
+			const { title, dimension, horizon } = form.data;
+			return fail(problem.status, {
+				create: { cell, values: { title, dimension, horizon }, errors }
+			});
+		}
 	}
 };
