@@ -288,7 +288,7 @@ async function addPerson(
 ) {
 	const account = {
 		email: uniqueEmail(`matrix-${role}`),
-		password: `matrix-${Math.random().toString(36).slice(2, 12)}`
+		password: `kiwi-${Math.random().toString(36).slice(2, 12)}-wolke`
 	};
 	const response = await world.admin.post('/admin/users?/create', {
 		form: {

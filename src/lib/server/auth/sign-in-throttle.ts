@@ -9,13 +9,16 @@ export interface ThrottleLimits {
 	/** Attempts from one address per window — a hard limit against guessing at many accounts. */
 	addressAttempts: number;
 	addressWindowSeconds: number;
+	/** Attempts at one account that may wait for their turn; more are refused at once. */
+	maxWaiting: number;
 }
 
 const DEFAULT_LIMITS: ThrottleLimits = {
 	freeFailures: 3,
 	maxDelayMs: 60_000,
 	addressAttempts: 50,
-	addressWindowSeconds: 15 * 60
+	addressWindowSeconds: 15 * 60,
+	maxWaiting: 20
 };
 
 /** Failures of one account are forgotten a day after the last one. */
@@ -28,6 +31,9 @@ interface AccountState {
 	/** No attempt before this time (ms). */
 	nextAt: number;
 	lastAt: number;
+	/** Settles when the attempt before has been checked: attempts at one account take turns. */
+	turn: Promise<void>;
+	waiting: number;
 }
 
 export type ThrottleRefusal = {
@@ -36,19 +42,16 @@ export type ThrottleRefusal = {
 	reason: 'account' | 'address';
 };
 
-/** A reserved attempt: say how the password check went. */
-export interface SignInAttempt {
-	ok: true;
-	succeeded(): Promise<void>;
-}
+export type ThrottledResult<T> = { ok: true; value: T | null } | ThrottleRefusal;
 
 /**
- * Slows down guessing at passwords. Every attempt is counted *before* the password is checked,
- * so parallel guesses are counted too.
+ * Slows down guessing at passwords.
  *
- * - Per account: after a few failures each further attempt must wait, twice as long each time,
- *   up to a minute — a delay, never a lock-out. A device the person signed in on before counts
- *   separately (`device`), so guessing by others never keeps them out there.
+ * - Per account: attempts take turns, so each sees how the one before it went — forty guesses
+ *   sent at once are checked one after the other, not side by side. After a few failures each
+ *   further attempt must wait, twice as long each time, up to a minute: a delay, never a
+ *   lock-out. A device the person signed in on before counts separately (`device`), so guessing
+ *   by others never keeps them out there. Right passwords sent at once all get in, in turn.
  * - Per address: a hard limit on attempts, whatever the accounts.
  *
  * In memory: one server process is how Dreiklang runs.
@@ -68,47 +71,59 @@ export class SignInThrottle {
 	}
 
 	/**
-	 * Reserves one attempt at `email` from `address` — or says how long to wait. `device` is the
-	 * id of a device the account has signed in on before, when the request comes from one.
+	 * Runs `check` (the password check, which gives the person or null) as one attempt at `email`
+	 * from `address` when its turn comes and no wait is due — or says how long to wait. `device`
+	 * is the id of a device the account has signed in on before, when the request comes from one.
+	 * `clock` is for tests.
 	 */
-	async begin(
+	async attempt<T>(
 		email: string,
 		address: string,
-		device?: string,
-		now = Date.now()
-	): Promise<SignInAttempt | ThrottleRefusal> {
+		device: string | undefined,
+		check: () => Promise<T | null>,
+		clock: () => number = Date.now
+	): Promise<ThrottledResult<T>> {
 		const key = device ? `${email.toLowerCase()}\n${device}` : email.toLowerCase();
-		const state = this.#state(key, now);
-		if (now < state.nextAt) {
-			return {
-				ok: false,
-				reason: 'account',
-				retryAfterSeconds: Math.ceil((state.nextAt - now) / 1000)
-			};
-		}
-		// Counted as a failure until it turns out to be none; synchronous, so parallel requests queue.
-		state.failures += 1;
-		state.lastAt = now;
-		state.nextAt = now + this.#delayAfter(state.failures);
+		const state = this.#state(key, clock());
+		if (state.waiting >= this.#limits.maxWaiting) return this.#refusal(state, clock());
+		const previous = state.turn;
+		let release!: () => void;
+		state.turn = new Promise((done) => (release = done));
+		state.waiting += 1;
 		try {
-			await this.#perAddress.consume(address);
-		} catch (res) {
-			if (!(res instanceof RateLimiterRes)) throw res;
-			state.failures -= 1;
-			state.nextAt = now + this.#delayAfter(state.failures);
-			return {
-				ok: false,
-				reason: 'address',
-				retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000)
-			};
-		}
-		return {
-			ok: true,
-			succeeded: async () => {
-				this.#accounts.delete(key);
+			await previous;
+			const now = clock();
+			if (now < state.nextAt) return this.#refusal(state, now);
+			try {
+				await this.#perAddress.consume(address);
+			} catch (res) {
+				if (!(res instanceof RateLimiterRes)) throw res;
+				return {
+					ok: false,
+					reason: 'address',
+					retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000)
+				};
+			}
+			const value = await check();
+			state.lastAt = clock();
+			if (value === null) {
+				state.failures += 1;
+				state.nextAt = state.lastAt + this.#delayAfter(state.failures);
+			} else {
+				state.failures = 0;
+				state.nextAt = 0;
 				await this.#perAddress.reward(address);
 			}
-		};
+			return { ok: true, value };
+		} finally {
+			state.waiting -= 1;
+			release();
+		}
+	}
+
+	#refusal(state: AccountState, now: number): ThrottleRefusal {
+		const seconds = Math.max(1, Math.ceil((state.nextAt - now) / 1000));
+		return { ok: false, reason: 'account', retryAfterSeconds: seconds };
 	}
 
 	#delayAfter(failures: number): number {
@@ -119,13 +134,14 @@ export class SignInThrottle {
 
 	#state(key: string, now: number): AccountState {
 		let state = this.#accounts.get(key);
-		if (state && now - state.lastAt > FORGET_AFTER_MS) state = undefined;
-		if (!state) state = { failures: 0, nextAt: 0, lastAt: now };
+		if (state && state.waiting === 0 && now - state.lastAt > FORGET_AFTER_MS) state = undefined;
+		state ??= { failures: 0, nextAt: 0, lastAt: now, turn: Promise.resolve(), waiting: 0 };
 		// Re-inserted, so the map's order is the order of last use.
 		this.#accounts.delete(key);
 		this.#accounts.set(key, state);
 		if (this.#accounts.size > MAX_TRACKED) {
-			this.#accounts.delete(this.#accounts.keys().next().value!);
+			const [oldestKey, oldest] = this.#accounts.entries().next().value!;
+			if (oldest.waiting === 0) this.#accounts.delete(oldestKey);
 		}
 		return state;
 	}

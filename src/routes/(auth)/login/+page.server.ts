@@ -46,14 +46,15 @@ export const actions: Actions = {
 
 		const db = getDb();
 		const device = knownDeviceOf(db, email, event.cookies.get(DEVICE_COOKIE));
-		const attempt = await signInThrottle.begin(email, event.getClientAddress(), device);
+		const attempt = await signInThrottle.attempt(email, event.getClientAddress(), device, () =>
+			authenticate(db, email, password)
+		);
 		if (!attempt.ok) {
 			event.setHeaders({ 'retry-after': String(attempt.retryAfterSeconds) });
 			return fail(429, { values, message: throttledMessage(attempt) });
 		}
-		const user = await authenticate(db, email, password);
+		const user = attempt.value;
 		if (!user) return fail(400, { values, message: m.login_failed() });
-		await attempt.succeeded();
 		setDeviceCookie(event, trustDevice(db, user.id, event.cookies.get(DEVICE_COOKIE)));
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
