@@ -1,6 +1,8 @@
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { escapeHtml } from '$lib/html';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import {
@@ -75,13 +77,17 @@ const handleBodyLimit: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (!(length > MAX_BODY_BYTES)) return resolve(event);
 	const error = { code: 'payload_too_large', message: m.error_payload_too_large() };
-	return event.url.pathname.startsWith('/api/')
-		? json({ error }, { status: 413, headers: { connection: 'close' } })
-		: new Response(`${error.message}\n`, {
-				status: 413,
-				headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
-			});
+	if (event.url.pathname.startsWith('/api/')) return json({ error }, { status: 413 });
+	return new Response(plainPage(error.message), {
+		status: 413,
+		headers: { 'content-type': 'text/html; charset=utf-8' }
+	});
 };
+
+/** A page of one sentence and the way home, for answers given before any route runs. */
+const plainPage = (message: string) =>
+	`<!doctype html><html lang="${getLocale()}"><meta charset="utf-8"><title>${escapeHtml(message)} · Dreiklang</title>` +
+	`<h1>${escapeHtml(message)}</h1><p><a href="/">${escapeHtml(m.error_back_home())}</a></p></html>\n`;
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -208,9 +214,9 @@ export const handle = sequence(
 	handleSecurityHeaders,
 	handleDurability,
 	handleHost,
-	handleBodyLimit,
 	handleSession,
 	handleLocale,
+	handleBodyLimit,
 	handleCrossSite,
 	handleGate,
 	handleApiErrors

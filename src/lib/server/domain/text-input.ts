@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 // C0 control characters, DEL, and U+FFFD — what bytes that were no UTF-8 were turned into; a
-// text of several lines keeps its tabs and line breaks.
+// text of several lines keeps its tabs and line breaks, a single line has no line breaks at all
+// (U+2028 and U+2029 included).
 // eslint-disable-next-line no-control-regex
-const CONTROL_IN_LINE = /[\u0000-\u001f\u007f\ufffd]/;
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f\u2028\u2029\ufffd]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 

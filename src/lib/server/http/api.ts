@@ -85,11 +85,26 @@ const isJsonType = (type: string | null) =>
  * mistake is refused rather than guessed at.
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	const raw = await request.text();
-	if (raw && !isJsonType(request.headers.get('content-type'))) {
+	const headers = request.headers;
+	const sent = Number(headers.get('content-length') ?? 0) > 0 || headers.has('transfer-encoding');
+	if (sent && !isJsonType(headers.get('content-type'))) {
 		throw new ApiError(400, 'bad_request', m.error_json_type());
 	}
-	return parseJson(raw, schema);
+	return parseJson(decodeUtf8(await request.arrayBuffer()), schema);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text; bytes that are no UTF-8 are refused, not silently replaced. */
+function decodeUtf8(bytes: ArrayBuffer): string {
+	if (bytes.byteLength > MAX_JSON_BYTES) {
+		throw new ApiError(413, 'payload_too_large', m.error_payload_too_large());
+	}
+	try {
+		return strictUtf8.decode(bytes);
+	} catch {
+		throw new ApiError(400, 'bad_request', m.error_encoding());
+	}
 }
 
 /** Parses a JSON body (64 KB at most; empty means `{}`) with the schema, or throws a 400/413. */

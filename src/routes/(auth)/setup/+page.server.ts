@@ -30,8 +30,9 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		requireEmptyDatabase();
+		// The form is read first: a body left unread would cost the browser its connection.
 		const form = await parseForm(event.request, withSetupCode, ['password', 'passwordConfirm']);
+		requireEmptyDatabase();
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const db = getDb();
 		try {
