@@ -4,7 +4,10 @@ import { commitChange } from '../events/commit';
 import { actions, follows, users } from '../db/schema';
 import { generateSecureRandomString } from '../auth/tokens';
 
-/** The secret of the user's private calendar URL, created on first use. */
+/**
+ * The secret of the user's private calendar URL. Every person gets one when they are added;
+ * for people added before that, it is made on first use.
+ */
 export function calendarToken(db: Db, userId: number): string {
 	const row = db
 		.select({ token: users.calendarToken })

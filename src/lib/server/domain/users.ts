@@ -86,6 +86,7 @@ export function createUser(db: Db, input: NewUser, now = new Date()): User {
 				role: input.role,
 				locale: input.locale ?? 'de',
 				passwordHash: input.passwordHash ?? null,
+				calendarToken: generateSecureRandomString(),
 				createdAt: now,
 				updatedAt: now
 			})
@@ -147,14 +148,14 @@ export function setLocale(db: Db, userId: number, locale: Locale) {
 }
 
 /**
- * Stores a new password hash, retires the person's sign-in links and their calendar address (a
- * new one is made when they next look at it), and ends every session of theirs (the caller signs
+ * Stores a new password hash, retires the person's sign-in links and their calendar address (it
+ * gets a new secret), and ends every session of theirs (the caller signs
  * them in anew); their open streams elsewhere close.
  */
 export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
 	commitChange(db, () => {
 		db.update(users)
-			.set({ passwordHash, calendarToken: null, updatedAt: new Date() })
+			.set({ passwordHash, calendarToken: generateSecureRandomString(), updatedAt: new Date() })
 			.where(eq(users.id, userId))
 			.run();
 		db.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
