@@ -141,9 +141,13 @@ export function updateProfile(db: Db, userId: number, input: { name: string; loc
 	});
 }
 
+/** Keeps the person's language; choosing the one they have already changes nothing. */
 export function setLocale(db: Db, userId: number, locale: Locale) {
 	commitChange(db, () => {
-		db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+		db.update(users)
+			.set({ locale, updatedAt: new Date() })
+			.where(and(eq(users.id, userId), ne(users.locale, locale)))
+			.run();
 	});
 }
 
