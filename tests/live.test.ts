@@ -1,6 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { demoAccount, expect, signInByRequest, test } from './fixtures';
 
+/**
+ * How long a change may take to show on another open board here. The bar itself (250 ms) is
+ * measured by `npm run bench`; on a machine busy with two browsers and two servers, a change
+ * that is stored with a disk flush can take longer, and still it must come without a reload.
+ */
+const LIVE_WITHIN_MS = 3000;
+
 interface StreamEvent {
 	id?: string;
 	event?: string;
@@ -127,14 +134,14 @@ test.describe('a live shared board', () => {
 			other.locator(
 				`[data-dimension="social"][data-horizon="long"] li[data-action-id="${action.id}"]`
 			)
-		).toBeVisible({ timeout: 1000 });
+		).toBeVisible({ timeout: LIVE_WITHIN_MS });
 
 		// … a new action …
 		const title = `Neu live ${Date.now()}`;
 		await page.getByLabel('Neue Maßnahme in Ökologisch · kurzfristig').fill(title);
 		await page.getByLabel('Neue Maßnahme in Ökologisch · kurzfristig').press('Enter');
 		await expect(other.getByRole('link', { name: title, exact: true })).toBeVisible({
-			timeout: 1000
+			timeout: LIVE_WITHIN_MS
 		});
 
 		// … a progress entry …
@@ -142,12 +149,12 @@ test.describe('a live shared board', () => {
 			data: { note: 'live', progress: 35, status: 'in_progress' }
 		});
 		const card = other.locator(`li[data-action-id="${action.id}"]`);
-		await expect(card).toContainText('35 %', { timeout: 1000 });
+		await expect(card).toContainText('35 %', { timeout: LIVE_WITHIN_MS });
 		await expect(card).toContainText('läuft');
 
 		// … and an archive.
 		await page.request.post(`/api/actions/${action.id}/archive`, { data: {} });
-		await expect(card).toHaveCount(0, { timeout: 1000 });
+		await expect(card).toHaveCount(0, { timeout: LIVE_WITHIN_MS });
 	});
 
 	test('the action page says at once when someone else changed it; saving then shows both versions', async ({
@@ -165,7 +172,7 @@ test.describe('a live shared board', () => {
 			data: { title: `${action.title} – ihres`, version: action.version }
 		});
 		await expect(page.getByText('Jana Albers hat diese Maßnahme gerade geändert.')).toBeVisible({
-			timeout: 1000
+			timeout: LIVE_WITHIN_MS
 		});
 		await expect(page.getByLabel('Titel')).toHaveValue(`${action.title} – meins`);
 
