@@ -85,6 +85,34 @@ test.describe('adding people', () => {
 		await expect(someoneElse.getByLabel('Neues Passwort')).toHaveCount(0);
 	});
 
+	test('a one-time link used by two requests at once lets exactly one in', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		const form = addForm(page);
+		await form.getByLabel('Name').fill('Zora Zugleich');
+		await form.getByLabel('E-Mail').fill(uniqueEmail('zora'));
+		await form.getByRole('button', { name: 'Hinzufügen' }).click();
+		const link = await form.getByRole('textbox', { name: 'Anmelde-Link' }).inputValue();
+
+		const devices = await Promise.all([0, 1].map(() => playwright.request.newContext({ baseURL })));
+		const answers = await Promise.all(
+			devices.map((device, i) =>
+				device.post(new URL(link).pathname, {
+					form: { password: `zwei-geraete-${i}-wolke`, passwordConfirm: `zwei-geraete-${i}-wolke` },
+					headers: { accept: 'text/html', origin: baseURL! },
+					maxRedirects: 0
+				})
+			)
+		);
+		expect(answers.map((a) => a.status()).sort()).toEqual([303, 410]);
+		// The one told it worked is signed in, and stays so: nobody overwrote the password after.
+		const winner = devices[answers.findIndex((a) => a.status() === 303)];
+		expect((await winner.get('/api/boards')).status()).toBe(200);
+		await Promise.all(devices.map((d) => d.dispose()));
+	});
+
 	test('an e-mail address that is already taken is refused, whatever its case', async ({
 		page
 	}) => {
