@@ -1,114 +1,33 @@
 // Bad requests for every write endpoint and form action, generated per field from what each one
 // accepts (the zod schemas in src/lib/server/domain/*-input.ts and the handlers beside them).
 // tests/bad-input.test.ts sends them and checks the answers; this file only builds them.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import ts from 'typescript';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../src/lib/board/cells';
 import { LIMITS } from '../src/lib/board/limits';
 import { LOCALES } from '../src/lib/locales';
 import { ROLES } from '../src/lib/roles';
+import { readRouteTree, withoutGroups } from './route-tree';
 
 // ---------------------------------------------------------------------------------------------
 // The route tree: which write endpoints and form actions exist.
 
-const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const WRITE_METHODS: string[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** How a form action is named in reports: `POST /login` for `default`, else `POST /path?/name`. */
 function formActionKey(routeId: string, action: string): string {
 	return action === 'default' ? `POST ${routeId}` : `POST ${routeId}?/${action}`;
 }
 
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]
-	);
-}
-
-/** `(app)/actions/[id]` → `/actions/[id]`: groups do not show in the address. */
-function routeIdOf(dir: string): string {
-	const segments = dir.split(sep).filter((s) => s && !/^\(.+\)$/.test(s));
-	return '/' + segments.join('/');
-}
-
-function isExported(node: ts.Node): boolean {
-	return (
-		ts.canHaveModifiers(node) &&
-		(ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-	);
-}
-
-/** Every name a module exports, with the declaration of those it declares itself. */
-function exportsOf(source: ts.SourceFile): Map<string, ts.Node> {
-	const names = new Map<string, ts.Node>();
-	for (const statement of source.statements) {
-		if (ts.isVariableStatement(statement) && isExported(statement)) {
-			for (const declaration of statement.declarationList.declarations) {
-				if (ts.isIdentifier(declaration.name)) names.set(declaration.name.text, declaration);
-			}
-		} else if (ts.isFunctionDeclaration(statement) && isExported(statement) && statement.name) {
-			names.set(statement.name.text, statement);
-		} else if (
-			ts.isExportDeclaration(statement) &&
-			statement.exportClause &&
-			ts.isNamedExports(statement.exportClause)
-		) {
-			for (const element of statement.exportClause.elements) names.set(element.name.text, element);
-		}
-	}
-	return names;
-}
-
-/** The names in `export const actions = { … }`; anything the reader cannot see through fails. */
-function actionNames(file: string, source: ts.SourceFile, declaration: ts.Node): string[] {
-	let value: ts.Node | undefined = ts.isVariableDeclaration(declaration)
-		? declaration.initializer
-		: undefined;
-	while (
-		value &&
-		(ts.isSatisfiesExpression(value) ||
-			ts.isAsExpression(value) ||
-			ts.isParenthesizedExpression(value))
-	) {
-		value = value.expression;
-	}
-	if (!value || !ts.isObjectLiteralExpression(value)) {
-		throw new Error(
-			`${file}: its \`actions\` are not an object literal, so their names are unknown`
-		);
-	}
-	return value.properties.map((property) => {
-		const name = property.name;
-		if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) return name.text;
-		throw new Error(
-			`${file}: a form action whose name is not written out (${property.getText(source)})`
-		);
-	});
-}
-
 /**
- * Every write the app accepts, read from `src/routes`: `POST|PUT|PATCH|DELETE` exported by a
- * `+server.ts`, and every form action of a `+page.server.ts`.
+ * Every write the app accepts, from the route tree (`route-tree.ts`): `POST|PUT|PATCH|DELETE`
+ * exported by a `+server.ts`, and every form action of a `+page.server.ts`.
  */
-export function listWriteRoutes(routesDir: string): string[] {
+export function listWriteRoutes(): string[] {
 	const keys: string[] = [];
-	for (const file of filesUnder(routesDir)) {
-		const name = basename(file);
-		const isEndpoint = /^\+server\.[jt]s$/.test(name);
-		const isPage = /^\+page\.server\.[jt]s$/.test(name);
-		if (!isEndpoint && !isPage) continue;
-		const routeId = routeIdOf(relative(routesDir, dirname(file)));
-		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-		const exported = exportsOf(source);
-		if (isEndpoint) {
-			for (const method of WRITE_METHODS)
-				if (exported.has(method)) keys.push(`${method} ${routeId}`);
-		} else {
-			const actions = exported.get('actions');
-			if (actions) {
-				for (const action of actionNames(file, source, actions))
-					keys.push(formActionKey(routeId, action));
-			}
+	for (const entry of readRouteTree()) {
+		const routeId = withoutGroups(entry.route);
+		if (entry.action !== undefined) keys.push(formActionKey(routeId, entry.action));
+		else if (entry.kind === 'endpoint' && WRITE_METHODS.includes(entry.method)) {
+			keys.push(`${entry.method} ${routeId}`);
 		}
 	}
 	return keys.sort();

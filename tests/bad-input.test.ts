@@ -3,7 +3,6 @@
 // 5xx, never a stack trace, API errors as `{error: {code, message}}` — and none may change the
 // database. All of it runs as the admin, so that every refusal is about the input, not the role.
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import Database from 'better-sqlite3';
 import {
@@ -22,7 +21,6 @@ import {
 } from './bad-input-cases';
 import { DEMO_USERS, demoAccount, expect, signInByRequest, test, uniqueEmail } from './fixtures';
 
-const ROUTES_DIR = resolve(import.meta.dirname, '../src/routes');
 const BOARD_ID = 1;
 /** Requests in flight at once: enough to keep both cores busy, few enough to stay polite. */
 const CONCURRENCY = 4;
@@ -48,7 +46,7 @@ const PLACEHOLDER_SUBJECTS: Subjects = {
 };
 
 test('every write endpoint and form action has bad-input cases', () => {
-	const routes = listWriteRoutes(ROUTES_DIR);
+	const routes = listWriteRoutes();
 	const targets = writeTargets(PLACEHOLDER_SUBJECTS);
 	const covered = new Set(targets.filter((t) => t.cases.length > 0).map((t) => t.key));
 	expect(
