@@ -62,6 +62,18 @@ test('pages carry a strict policy, and no page breaks it or logs an error', asyn
 	expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
 });
 
+test('the pages of signed-out visitors keep the policy too', async ({ page }) => {
+	const problems = watchProblems(page);
+	for (const path of ['/login', '/signin/unknown.link']) {
+		const response = await page.goto(path);
+		expectSecurityHeaders(response!.headers(), path);
+		expect(response!.headers()['content-security-policy'], path).toMatch(/'nonce-[^']+'/);
+		await expect(page.locator('h1').first()).toBeVisible();
+	}
+	// The unknown link's page answers 410, which the browser logs; nothing else may be logged.
+	expect(problems.filter((p) => !p.includes('410'))).toEqual([]);
+});
+
 test('API answers, redirects and the sign-in page carry the headers too', async ({
 	request,
 	signInAs,
