@@ -15,7 +15,10 @@ export const LIMITS = {
 	boardName: 120,
 	boardDescription: 2000,
 	horizonText: 60,
-	goal: 300
+	goal: 300,
+	ideaTitle: 200,
+	ideaText: 5000,
+	ideaReason: 500
 } as const;
 
 /** The dates a plan may name: years that calendars, reports and people can read. */

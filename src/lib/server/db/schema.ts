@@ -7,12 +7,14 @@ import {
 	text,
 	uniqueIndex,
 	blob,
-	check
+	check,
+	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
 import { BOARD_CHANGE_KINDS, type BoardChangeData } from '../../board/changes';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
+import { IDEA_STATES } from '../../ideas/states';
 
 /** Milliseconds since the epoch; `Date` objects in TypeScript. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -232,3 +234,72 @@ export type Board = typeof boards.$inferSelect;
 export type Action = typeof actions.$inferSelect;
 export type ProgressEntry = typeof progressEntries.$inferSelect;
 export type Event = typeof events.$inferSelect;
+export type Idea = typeof ideas.$inferSelect;
+
+/**
+ * An idea from anyone in the organisation. `proposerName` keeps the name as it was when the idea
+ * came in (or a workshop's label, when `proposerId` is null), so an idea stays attributed after
+ * its proposer leaves. With `showName` false, only the working group sees who proposed it.
+ */
+export const ideas = sqliteTable(
+	'ideas',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		title: text('title').notNull(),
+		text: text('text').notNull().default(''),
+		/** Null: the proposer did not know which dimension it touches. */
+		dimension: text('dimension', { enum: DIMENSIONS }),
+		state: text('state', { enum: IDEA_STATES }).notNull().default('submitted'),
+		/** The public reason of a decline or merge. */
+		reason: text('reason'),
+		proposerId: integer('proposer_id').references(() => users.id),
+		proposerName: text('proposer_name').notNull(),
+		showName: integer('show_name', { mode: 'boolean' }).notNull().default(true),
+		mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => ideas.id),
+		actionId: integer('action_id').references(() => actions.id),
+		version: integer('version').notNull().default(1),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull(),
+		decidedAt: timestamp('decided_at')
+	},
+	(t) => [
+		index('ideas_state_idx').on(t.state, t.createdAt),
+		index('ideas_proposer_idx').on(t.proposerId),
+		index('ideas_action_idx').on(t.actionId),
+		check('ideas_version_positive', sql`${t.version} >= 1`)
+	]
+);
+
+/** One support per person and idea; who supported is seen by the working group only. */
+export const ideaSupports = sqliteTable(
+	'idea_supports',
+	{
+		ideaId: integer('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.ideaId, t.userId] }),
+		index('idea_supports_user_idx').on(t.userId)
+	]
+);
+
+/** The public history of an idea: each state it reached, with the reason and who set it. */
+export const ideaHistory = sqliteTable(
+	'idea_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		ideaId: integer('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: IDEA_STATES }).notNull(),
+		reason: text('reason'),
+		actorId: integer('actor_id').references(() => users.id),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('idea_history_idea_idx').on(t.ideaId, t.id)]
+);

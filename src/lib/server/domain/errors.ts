@@ -8,7 +8,9 @@ export class DomainError extends Error {
 			| 'self'
 			| 'conflict'
 			| 'archived'
-			| 'invalid_owner',
+			| 'invalid_owner'
+			| 'not_allowed'
+			| 'own_idea',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { events } from '../db/schema';
 import { subscribers } from './subscribers';
-import type { BoardEvent, ChangeEvent, CommittedEvent } from './types';
+import { isBoardChange, type BoardEvent, type ChangeEvent, type CommittedEvent } from './types';
 import { writeTransaction } from './write-transaction';
 import { joinGroup, whenStored } from './group-commit';
 
@@ -34,7 +34,7 @@ export function commitChange<T>(db: Db, work: (change: Change) => Sync<T>): T {
 	const committed: CommittedEvent[] = [];
 	const change: Change = {
 		emit(event) {
-			committed.push(event.type === 'sessions_ended' ? event : recordBoardEvent(db, event));
+			committed.push(isBoardChange(event) ? recordBoardEvent(db, event) : event);
 		}
 	};
 	joinGroup(db.$client);

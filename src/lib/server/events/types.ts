@@ -19,11 +19,24 @@ export interface SessionsEnded {
 	reason: SessionEndReason;
 }
 
+/** An idea was proposed, edited, supported (or no longer), or changed its state. */
+export interface IdeaChanged {
+	type: 'idea_changed';
+	ideaId: number;
+	change: 'proposed' | 'edited' | 'supported' | 'unsupported' | 'state';
+	actorId: number | null;
+	version: number;
+}
+
 /** What a domain function emits while it changes something. */
-export type ChangeEvent = BoardEvent | SessionsEnded;
+export type ChangeEvent = BoardEvent | SessionsEnded | IdeaChanged;
 
 /** What subscribers hear: board events carry their id in the history (ids grow with time). */
-export type CommittedEvent = (BoardEvent & { id: number }) | SessionsEnded;
+export type CommittedEvent = (BoardEvent & { id: number }) | SessionsEnded | IdeaChanged;
 
 export const isBoardEvent = (e: CommittedEvent): e is BoardEvent & { id: number } =>
-	e.type !== 'sessions_ended';
+	e.type !== 'sessions_ended' && e.type !== 'idea_changed';
+
+/** Board events become entries of the board's history; the others are heard only. */
+export const isBoardChange = (e: ChangeEvent): e is BoardEvent =>
+	e.type !== 'sessions_ended' && e.type !== 'idea_changed';

@@ -122,6 +122,7 @@ export class LiveBoards {
 	publish(db: Conn, committed: readonly CommittedEvent[]) {
 		if (this.#count === 0) return;
 		for (const event of committed) {
+			if (event.type === 'idea_changed') continue;
 			if (!isBoardEvent(event)) {
 				const ended = new Set(event.sessionIds);
 				this.#closeWhere((s) => s.sessionId !== null && ended.has(s.sessionId));
