@@ -20,7 +20,7 @@ import { liveBoards } from '$lib/server/live/broker';
 import { compress } from '$lib/server/http/compression';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isAllowedHost } from '$lib/server/http/allowed-host';
-import { isTooLarge } from '$lib/server/http/api';
+import { ApiError, apiErrorResponse, isTooLarge } from '$lib/server/http/api';
 import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-locale';
 
 /**
@@ -61,10 +61,6 @@ const handleHost: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/**
- * Who is asking. A cookie whose session is gone (ended, expired, made up) is cleared on every
- * answer — also on the gate's own 401s and redirects, which SvelteKit's cookie jar never sees.
- */
 /** The most a request may send (adapter-node's default `BODY_SIZE_LIMIT`). */
 const MAX_BODY_BYTES = 512 * 1024;
 
@@ -76,9 +72,11 @@ const MAX_BODY_BYTES = 512 * 1024;
 const handleBodyLimit: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (!(length > MAX_BODY_BYTES)) return resolve(event);
-	const error = { code: 'payload_too_large', message: m.error_payload_too_large() };
-	if (event.url.pathname.startsWith('/api/')) return json({ error }, { status: 413 });
-	return new Response(plainPage(error.message), {
+	const message = m.error_payload_too_large();
+	if (event.url.pathname.startsWith('/api/')) {
+		return apiErrorResponse(new ApiError(413, 'payload_too_large', message));
+	}
+	return new Response(plainPage(message), {
 		status: 413,
 		headers: { 'content-type': 'text/html; charset=utf-8' }
 	});
@@ -89,6 +87,10 @@ const plainPage = (message: string) =>
 	`<!doctype html><html lang="${getLocale()}"><meta charset="utf-8"><title>${escapeHtml(message)} · Dreiklang</title>` +
 	`<h1>${escapeHtml(message)}</h1><p><a href="/">${escapeHtml(m.error_back_home())}</a></p></html>\n`;
 
+/**
+ * Who is asking. A cookie whose session is gone (ended, expired, made up) is cleared on every
+ * answer — also on the gate's own 401s and redirects, which SvelteKit's cookie jar never sees.
+ */
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -130,25 +132,12 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
 const handleGate: Handle = ({ event, resolve }) => {
 	const path = event.url.pathname;
 	if (!setupDone) setupDone = hasAnyUser(getDb());
-	if (!setupDone && path !== '/setup' && path !== '/health' && path !== '/language') {
-		if (path.startsWith('/api/')) {
-			return json(
-				{ error: { code: 'unauthorized', message: m.error_unauthorized() } },
-				{ status: 401 }
-			);
-		}
-		return seeOther('/setup');
+	const needsSetup = !setupDone && path !== '/setup' && path !== '/health' && path !== '/language';
+	if (!needsSetup && (event.locals.user || isPublic(path))) return resolve(event);
+	if (path.startsWith('/api/')) {
+		return apiErrorResponse(new ApiError(401, 'unauthorized', m.error_unauthorized()));
 	}
-	if (!event.locals.user && !isPublic(path)) {
-		if (path.startsWith('/api/')) {
-			return json(
-				{ error: { code: 'unauthorized', message: m.error_unauthorized() } },
-				{ status: 401 }
-			);
-		}
-		return seeOther(loginUrl(event.url));
-	}
-	return resolve(event);
+	return seeOther(needsSetup ? '/setup' : loginUrl(event.url));
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -161,7 +150,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const handleCrossSite: Handle = ({ event, resolve }) => {
 	const origin = event.request.headers.get('origin');
 	if (!SAFE_METHODS.has(event.request.method) && origin !== null && origin !== event.url.origin) {
-		return json({ error: { code: 'forbidden', message: m.error_cross_site() } }, { status: 403 });
+		return apiErrorResponse(new ApiError(403, 'forbidden', m.error_cross_site()));
 	}
 	return resolve(event);
 };

@@ -4,7 +4,7 @@ import type { Conn, Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
 import { commitChange } from '../events/commit';
 import type { SessionEndReason } from '../events/types';
-import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from './tokens';
+import { newSecretToken, rowOfToken } from './tokens';
 
 export const SESSION_COOKIE = 'dreiklang_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,26 +46,18 @@ const sessionQuery = (db: Conn) =>
 
 /** Creates a session; the returned token goes into the cookie, only its secret's hash is stored. */
 export function createSession(db: Db, userId: number, now = new Date()) {
-	const id = generateSecureRandomString();
-	const secret = generateSecureRandomString();
+	const { id, secretHash, token } = newSecretToken();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 	commitChange(db, () => {
-		db.insert(sessions)
-			.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
-			.run();
+		db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt }).run();
 	});
-	return { token: `${id}.${secret}`, expiresAt };
+	return { token, expiresAt };
 }
 
 type SessionRow = NonNullable<ReturnType<ReturnType<typeof sessionQuery>['get']>>;
 
-function findSession(db: Db, token: string): SessionRow | null {
-	const parts = splitToken(token);
-	if (!parts) return null;
-	const row = prepared(db, sessionQuery).get({ id: parts.id });
-	if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-	return row;
-}
+const findSession = (db: Db, token: string): SessionRow | undefined =>
+	rowOfToken(token, (id) => prepared(db, sessionQuery).get({ id }));
 
 const endOfLife = (row: Pick<SessionRow, 'createdAt'>) =>
 	row.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS;

@@ -5,7 +5,7 @@ import { signInLinks, users, type User } from '../db/schema';
 import type { Role } from '../../roles';
 import type { Locale } from '../../locales';
 import { endSessions } from '../auth/session';
-import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from '../auth/tokens';
+import { generateSecureRandomString, newSecretToken, rowOfToken } from '../auth/tokens';
 import { commitChange } from '../events/commit';
 import { DomainError } from './errors';
 
@@ -169,30 +169,28 @@ export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
 
 /** A one-time link with which a user chooses their password; earlier links of the user stop working. */
 export function createSignInLink(db: Db, userId: number, now = new Date()): string {
-	const id = generateSecureRandomString();
-	const secret = generateSecureRandomString();
+	const { id, secretHash, token } = newSecretToken();
 	commitChange(db, () => {
 		db.delete(signInLinks).where(eq(signInLinks.userId, userId)).run();
 		db.insert(signInLinks)
 			.values({
 				id,
-				secretHash: hashSecret(secret),
+				secretHash,
 				userId,
 				createdAt: now,
 				expiresAt: new Date(now.getTime() + SIGN_IN_LINK_LIFETIME_MS)
 			})
 			.run();
 	});
-	return `${id}.${secret}`;
+	return token;
 }
 
 /** The active user a sign-in link belongs to, if the link is valid and unused. */
 export function findSignInLinkUser(db: Db, token: string, now = new Date()): User | undefined {
-	const parts = splitToken(token);
-	if (!parts) return undefined;
-	const link = db.select().from(signInLinks).where(eq(signInLinks.id, parts.id)).get();
-	if (!link || !secretMatches(parts.secret, link.secretHash)) return undefined;
-	if (link.expiresAt.getTime() <= now.getTime()) return undefined;
+	const link = rowOfToken(token, (id) =>
+		db.select().from(signInLinks).where(eq(signInLinks.id, id)).get()
+	);
+	if (!link || link.expiresAt.getTime() <= now.getTime()) return undefined;
 	const user = getUser(db, link.userId);
 	return user?.active ? user : undefined;
 }

@@ -46,7 +46,7 @@ export const actions: Actions = {
 
 		const db = getDb();
 		const device = knownDeviceOf(db, email, event.cookies.get(DEVICE_COOKIE));
-		const attempt = await signInThrottle.attempt(email, event.getClientAddress(), device, () =>
+		const attempt = await signInThrottle.attempt(email, event.getClientAddress(), device?.id, () =>
 			authenticate(db, email, password)
 		);
 		if (!attempt.ok) {
@@ -55,7 +55,7 @@ export const actions: Actions = {
 		}
 		const user = attempt.value;
 		if (!user) return fail(400, { values, message: m.login_failed() });
-		setDeviceCookie(event, trustDevice(db, user.id, event.cookies.get(DEVICE_COOKIE)));
+		setDeviceCookie(event, trustDevice(db, user.id, device));
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
 		// A language picked on the sign-in page wins and becomes the profile's; otherwise the
