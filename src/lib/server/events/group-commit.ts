@@ -8,7 +8,14 @@ interface Group {
 	reject: (error: unknown) => void;
 }
 
-const enabled = new WeakSet<Database.Database>();
+/** The statements of a connection that groups its commits, prepared once. */
+interface Statements {
+	begin: Database.Statement;
+	commit: Database.Statement;
+	rollback: Database.Statement;
+}
+
+const enabled = new WeakMap<Database.Database, Statements>();
 const open = new WeakMap<Database.Database, Group>();
 
 /**
@@ -19,7 +26,11 @@ const open = new WeakMap<Database.Database, Group>();
  * callers answer only once `durable()` has resolved.
  */
 export function groupCommits(client: Database.Database) {
-	enabled.add(client);
+	enabled.set(client, {
+		begin: client.prepare('BEGIN IMMEDIATE'),
+		commit: client.prepare('COMMIT'),
+		rollback: client.prepare('ROLLBACK')
+	});
 }
 
 /**
@@ -28,7 +39,8 @@ export function groupCommits(client: Database.Database) {
  * only).
  */
 export function joinGroup(client: Database.Database) {
-	if (enabled.has(client) && !open.has(client)) begin(client);
+	const statements = enabled.get(client);
+	if (statements && !open.has(client)) begin(client, statements);
 }
 
 /** Runs `announce` once the changes made so far are stored: at once without an open group. */
@@ -43,8 +55,8 @@ export function durable(client: Database.Database): Promise<void> {
 	return open.get(client)?.committed ?? Promise.resolve();
 }
 
-function begin(client: Database.Database): Group {
-	client.prepare('BEGIN IMMEDIATE').run();
+function begin(client: Database.Database, statements: Statements): Group {
+	statements.begin.run();
 	let resolve!: () => void;
 	let reject!: (error: unknown) => void;
 	const committed = new Promise<void>((res, rej) => {
@@ -56,16 +68,16 @@ function begin(client: Database.Database): Group {
 	const group: Group = { afterCommit: [], committed, resolve, reject };
 	open.set(client, group);
 	// After this turn of the event loop: every request whose write ran in it joins the group.
-	setImmediate(() => commit(client, group));
+	setImmediate(() => commit(client, statements, group));
 	return group;
 }
 
-function commit(client: Database.Database, group: Group) {
+function commit(client: Database.Database, statements: Statements, group: Group) {
 	open.delete(client);
 	try {
-		client.prepare('COMMIT').run();
+		statements.commit.run();
 	} catch (error) {
-		if (client.inTransaction) client.prepare('ROLLBACK').run();
+		if (client.inTransaction) statements.rollback.run();
 		group.reject(error);
 		return;
 	}

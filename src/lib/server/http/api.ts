@@ -107,12 +107,9 @@ function decodeUtf8(bytes: ArrayBuffer): string {
 	}
 }
 
-/** Parses a JSON body (64 KB at most; empty means `{}`) with the schema, or throws a 400/413. */
-export function parseJson<T>(raw: string, schema: ZodType<T>): T {
+/** Parses a JSON body (empty means `{}`) with the schema, or throws a 400. */
+function parseJson<T>(raw: string, schema: ZodType<T>): T {
 	const text = raw || '{}';
-	if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
-		throw new ApiError(413, 'payload_too_large', m.error_payload_too_large());
-	}
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
