@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { ideaHistory, ideaSupports, ideas, type Idea } from '../db/schema';
 import { commitChange, type Change } from '../events/commit';
+import type { IdeaChanged } from '../events/types';
 import { DECISIONS, NEEDS_REASON, isOpen, type IdeaState } from '../../ideas/states';
 import type { Actor } from './actor';
 import { findActionRow } from './action-view';
@@ -19,12 +20,7 @@ function recordState(db: Db, row: Idea, actorId: number | null, now: Date) {
 		.run();
 }
 
-function emit(
-	change: Change,
-	row: Idea,
-	kind: 'proposed' | 'edited' | 'state',
-	actorId: number | null
-) {
+function emit(change: Change, row: Idea, kind: IdeaChanged['change'], actorId: number | null) {
 	change.emit({
 		type: 'idea_changed',
 		ideaId: row.id,
@@ -211,14 +207,7 @@ export function supportIdea(db: Db, actor: Actor, id: number, now = new Date()):
 			.values({ ideaId: id, userId: actor.id, createdAt: now })
 			.onConflictDoNothing()
 			.run().changes;
-		if (added)
-			change.emit({
-				type: 'idea_changed',
-				ideaId: id,
-				change: 'supported',
-				actorId: actor.id,
-				version: row.version
-			});
+		if (added) emit(change, row, 'supported', actor.id);
 		return view(db, row);
 	});
 }
@@ -231,14 +220,7 @@ export function withdrawSupport(db: Db, actor: Actor, id: number): IdeaView {
 			.delete(ideaSupports)
 			.where(and(eq(ideaSupports.ideaId, id), eq(ideaSupports.userId, actor.id)))
 			.run().changes;
-		if (removed)
-			change.emit({
-				type: 'idea_changed',
-				ideaId: id,
-				change: 'unsupported',
-				actorId: actor.id,
-				version: row.version
-			});
+		if (removed) emit(change, row, 'unsupported', actor.id);
 		return view(db, row);
 	});
 }

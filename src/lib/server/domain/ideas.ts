@@ -45,8 +45,12 @@ export function countSupporters(db: Conn, ideaId: number): number {
 }
 
 export function getIdea(db: Conn, id: number): IdeaView | undefined {
-	const row = findIdeaRow(db, id);
-	return row && toIdeaView(row, countSupporters(db, id));
+	const found = db
+		.select({ row: ideas, supporters: supportCount })
+		.from(ideas)
+		.where(eq(ideas.id, id))
+		.get();
+	return found && toIdeaView(found.row, found.supporters);
 }
 
 /** The row to change, or why it cannot be changed (missing, or based on an old version). */
