@@ -96,7 +96,7 @@ test.describe('refused sign-ins', () => {
 		expect(wait).toBeLessThanOrEqual(60);
 		// The refusal is the sign-in page, which tells the person in words how long to wait.
 		expect(await refused.text()).toMatch(
-			/role="alert"[^>]*>Zu viele falsche Versuche für dieses Konto\. Bitte warten Sie \d+ Sekunden\./
+			/role="alert"[^>]*>Zu viele falsche Versuche für dieses Konto\. Bitte warten Sie (eine Sekunde|\d+ Sekunden)\./
 		);
 
 		// From the device the person used before, the right password works at once.

@@ -25,8 +25,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 function throttledMessage(refusal: ThrottleRefusal): string {
 	const seconds = refusal.retryAfterSeconds;
-	if (refusal.reason === 'account') return m.login_throttled_account({ seconds });
-	return m.login_throttled({ minutes: Math.ceil(seconds / 60) });
+	if (refusal.reason === 'account') {
+		return seconds === 1 ? m.login_throttled_account_one() : m.login_throttled_account({ seconds });
+	}
+	const minutes = Math.ceil(seconds / 60);
+	return minutes === 1 ? m.login_throttled_one() : m.login_throttled({ minutes });
 }
 
 export const actions: Actions = {
