@@ -11,6 +11,13 @@ const RULES = {
 	writeActions: ['admin', 'member'],
 	/** Edit a board's name, description, horizon texts and goals. */
 	editFrame: ['admin', 'leader'],
+	/**
+	 * The working group's part in ideas: review, decline, merge and accept them, and see who
+	 * proposed (where the proposer showed their name to the group only) and who supports them.
+	 */
+	decideIdeas: ['admin', 'member', 'leader'],
+	/** Enter many ideas at once, collected on paper in a workshop. */
+	enterWorkshopIdeas: ['admin', 'member'],
 	/** Add users, change roles, deactivate. */
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
