@@ -47,6 +47,8 @@ export interface Context {
 	retired: { calendar: string; token: string };
 	/** A fresh action (`needs: 'action'` or `'archived action'`). */
 	subject: Subject;
+	/** A fresh idea, proposed by an admin who is none of the row's accounts (`needs: 'idea'`). */
+	idea: Subject;
 	/** Board 1's frame as its form sends it, with the current version (`needs: 'frame'`). */
 	frame: Record<string, string | number>;
 	/** The account that signs in for an `ownSession` row (a person of the role, made for this run). */
@@ -55,7 +57,7 @@ export interface Context {
 	unique: (label: string) => string;
 }
 
-export type Need = 'action' | 'archived action' | 'sign-in link' | 'frame';
+export type Need = 'action' | 'archived action' | 'sign-in link' | 'frame' | 'idea';
 
 export interface MatrixRow {
 	/** The route id, as the folder under src/routes: `/(app)/actions/[id]`. */
@@ -108,6 +110,9 @@ const MAY = {
 	ownAccount: ['staff', 'leader', 'member', 'admin'],
 	writeActions: ['member', 'admin'],
 	editFrame: ['leader', 'admin'],
+	/** Review, decline, merge and accept ideas. */
+	decideIdeas: ['leader', 'member', 'admin'],
+	enterWorkshopIdeas: ['member', 'admin'],
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 type Rule = keyof typeof MAY;
@@ -158,6 +163,7 @@ const move = (c: Context) => ({
 });
 const progress = () => ({ note: 'Stand aus der Rechte-Matrix', progress: 40 });
 const version = (c: Context) => ({ version: c.subject.version });
+const ideaFields = (c: Context) => ({ title: c.unique('Idee aus der Rechte-Matrix') });
 const newPassword = 'matrix-password-2';
 
 // ---------------------------------------------------------------------------------------------
@@ -845,5 +851,80 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/actions/0/restore',
 		json: () => ({ version: 1 }),
 		expect: api('writeActions', API_NOT_FOUND)
+	},
+
+	// ---- Ideas -------------------------------------------------------------------------------
+	{
+		route: '/api/ideas',
+		method: 'GET',
+		path: () => '/api/ideas',
+		expect: api('read', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/ideas',
+		method: 'POST',
+		path: () => '/api/ideas',
+		json: ideaFields,
+		expect: api('read', ok(201, 'application/json'))
+	},
+	{
+		route: '/api/ideas/events',
+		method: 'GET',
+		stream: true,
+		path: () => '/api/ideas/events',
+		expect: api('read', ok(200, 'text/event-stream'))
+	},
+	{
+		route: '/api/ideas/[id]/support',
+		method: 'POST',
+		needs: 'idea',
+		path: (c) => `/api/ideas/${c.idea.id}/support`,
+		expect: api('read', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/ideas/[id]/support',
+		method: 'POST',
+		variant: 'unknown id',
+		path: (c) => `/api/ideas/${c.unknown}/support`,
+		expect: api('read', API_NOT_FOUND)
+	},
+	{
+		route: '/api/ideas/[id]/support',
+		method: 'DELETE',
+		needs: 'idea',
+		path: (c) => `/api/ideas/${c.idea.id}/support`,
+		expect: api('read', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/ideas/[id]/support',
+		method: 'DELETE',
+		variant: 'unknown id',
+		path: (c) => `/api/ideas/${c.unknown}/support`,
+		expect: api('read', API_NOT_FOUND)
+	},
+	{
+		route: '/api/ideas/[id]/state',
+		method: 'POST',
+		needs: 'idea',
+		path: (c) => `/api/ideas/${c.idea.id}/state`,
+		json: (c) => ({ state: 'declined', reason: 'Aus der Rechte-Matrix', version: c.idea.version }),
+		expect: api('decideIdeas', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/ideas/[id]/state',
+		method: 'POST',
+		variant: 'unknown id',
+		path: (c) => `/api/ideas/${c.unknown}/state`,
+		json: () => ({ state: 'in_review', version: 1 }),
+		expect: api('decideIdeas', API_NOT_FOUND)
+	},
+	{
+		route: '/api/ideas/[id]/state',
+		method: 'POST',
+		variant: "withdrawing another's idea",
+		needs: 'idea',
+		path: (c) => `/api/ideas/${c.idea.id}/state`,
+		json: (c) => ({ state: 'withdrawn', version: c.idea.version }),
+		expect: api('read', API_FORBIDDEN)
 	}
 ];

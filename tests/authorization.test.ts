@@ -141,6 +141,8 @@ interface World {
 	baseURL: string;
 	/** The admin that prepares what rows need; its own answers are never checked. */
 	admin: APIRequestContext;
+	/** A staff member made for this run who proposes the ideas rows need (no row's account). */
+	proposer: APIRequestContext;
 	newContext: () => Promise<APIRequestContext>;
 	/** Part of every title and text this run makes. */
 	run: string;
@@ -240,6 +242,16 @@ async function newAction(world: World, archived: boolean): Promise<Subject> {
 	return { id: done.id, version: done.version };
 }
 
+/** An idea that no account of the rows proposed. */
+async function newIdea(world: World): Promise<Subject> {
+	const created = await world.proposer.post('/api/ideas', {
+		data: { title: world.unique('Idee zum Prüfen') }
+	});
+	await expectStatus(created, 201, 'a throwaway idea');
+	const idea = (await created.json()) as Subject;
+	return { id: idea.id, version: idea.version };
+}
+
 /** Board 1's frame as its form sends it, at its current version. */
 async function frameOf(world: World): Promise<Record<string, string | number>> {
 	const { board } = await (await world.admin.get(`/api/boards/${BOARD_ID}`)).json();
@@ -266,6 +278,8 @@ async function prepare(world: World, need: Need | undefined): Promise<Partial<Co
 			return { token: (await addPerson(world, 'staff', 'link')).token };
 		case 'frame':
 			return { frame: await frameOf(world) };
+		case 'idea':
+			return { idea: await newIdea(world) };
 		default:
 			return {};
 	}
@@ -273,7 +287,7 @@ async function prepare(world: World, need: Need | undefined): Promise<Partial<Co
 
 /** The row's context; reading a prepared value the row did not ask for is a mistake in the matrix. */
 function contextFor(world: World, who: Who, row: MatrixRow, prepared: Partial<Context>): Context {
-	const prepare = <K extends 'subject' | 'frame'>(key: K): Context[K] => {
+	const prepare = <K extends 'subject' | 'frame' | 'idea'>(key: K): Context[K] => {
 		const value = prepared[key];
 		if (value === undefined) throw new Error(`${entryName(row)} reads "${key}" without needing it`);
 		return value as Context[K];
@@ -286,6 +300,9 @@ function contextFor(world: World, who: Who, row: MatrixRow, prepared: Partial<Co
 		},
 		get frame() {
 			return prepare('frame');
+		},
+		get idea() {
+			return prepare('idea');
 		},
 		account: world.accounts[who],
 		unique: world.unique
@@ -310,13 +327,16 @@ async function buildWorld(
 	const calendarUser = (await addPerson(setup, 'staff', 'password')).account;
 	const calendarContext = await newContext();
 	const retiredContext = await newContext();
+	const proposer = await newContext();
 	await signInByRequest(calendarContext, calendarUser);
+	await signInByRequest(proposer, (await addPerson(setup, 'staff', 'password')).account);
 	const { actions } = await (await admin.get(`/api/boards/${BOARD_ID}`)).json();
 	const run = Date.now().toString(36);
 	let counter = 0;
 	const world: World = {
 		baseURL,
 		admin,
+		proposer,
 		newContext,
 		run,
 		kinds: new Map(readRouteTree().map((e) => [entryName(e), e.kind])),
@@ -442,5 +462,6 @@ test('every route answers a signed-out visitor and each role as the matrix says'
 	for (const who of WHO) mismatches.push(...(await mismatchesOf(world, who)));
 	await archiveWhatThisRunAdded(world);
 	await world.admin.dispose();
+	await world.proposer.dispose();
 	expect(mismatches).toEqual([]);
 });

@@ -152,7 +152,16 @@ type FieldSpec =
 			confirmedBy?: string;
 	  }
 	| { type: 'email' }
-	| { type: 'enum'; values: readonly string[]; required?: boolean; emptyOk?: boolean }
+	| {
+			type: 'enum';
+			values: readonly string[];
+			required?: boolean;
+			emptyOk?: boolean;
+			/** JSON null means "none" (an idea's unknown dimension). */
+			nullOk?: boolean;
+	  }
+	/** A JSON boolean; the strings and numbers that look like one are refused. */
+	| { type: 'bool' }
 	| { type: 'int'; min: number; max: number; required?: boolean }
 	/** A user id read with `z.coerce.number()` from a form; `valid` is the id the base sends. */
 	| { type: 'userId'; valid: number }
@@ -246,7 +255,17 @@ function badEnums(spec: Extract<FieldSpec, { type: 'enum' }>, encoding: Encoding
 		['a NUL character', `${first}\u0000`],
 		['100 KB', HUGE_TEXT, true]
 	);
-	return [...bad, ...wrongTypes(encoding, first)];
+	const wrong = wrongTypes(encoding, first).filter(([, v]) => !(spec.nullOk && v === null));
+	return [...bad, ...wrong];
+}
+
+function badBools(encoding: Encoding): BadValue[] {
+	return [
+		['the text "true"', 'true'],
+		['1', 1],
+		['empty', ''],
+		...wrongTypes(encoding, 'true').filter(([, v]) => v !== true)
+	];
 }
 
 function badInts(spec: Extract<FieldSpec, { type: 'int' }>, encoding: Encoding): BadValue[] {
@@ -382,6 +401,8 @@ function badValuesOf(spec: FieldSpec, encoding: Encoding): BadValue[] {
 			return badIds(spec, encoding);
 		case 'cell':
 			return badCells(encoding);
+		case 'bool':
+			return badBools(encoding);
 	}
 }
 
@@ -395,6 +416,7 @@ function isRequired(spec: FieldSpec): boolean {
 			return spec.required !== false;
 		case 'date':
 		case 'ids':
+		case 'bool':
 			return false;
 		default:
 			return !!spec.required;
@@ -439,9 +461,9 @@ export interface Target {
 	cases: BadCase[];
 }
 
-/** An action or a board whose `version` the bodies carry (optimistic concurrency). */
+/** An action, a board or an idea whose `version` the bodies carry (optimistic concurrency). */
 export interface Subject {
-	of: 'action' | 'board';
+	of: 'action' | 'board' | 'idea';
 	id: number;
 	version: number;
 }
@@ -458,6 +480,8 @@ export interface Subjects {
 	};
 	/** A fresh action per target that writes to one: one target's outcome never shifts another's. */
 	actions: Record<ActionSubjectName, Subject>;
+	/** A fresh idea per target that writes to one, all proposed by the admin. */
+	ideas: Record<IdeaSubjectName, Subject>;
 	/** A staff member for each action on a person's row (the one to reactivate is inactive). */
 	rowUsers: Record<RowAction, number>;
 	/** A valid one-time sign-in link (`/signin/<token>`) of another fresh user. */
@@ -484,6 +508,9 @@ export const ACTION_SUBJECTS = [
 	'upcomingFollow'
 ] as const;
 export type ActionSubjectName = (typeof ACTION_SUBJECTS)[number];
+export const IDEA_SUBJECTS = ['apiState', 'apiSupport', 'mergeTarget'] as const;
+export type IdeaSubjectName = (typeof IDEA_SUBJECTS)[number];
+
 /** The subjects that start archived (restore targets); the others are live. */
 export const ARCHIVED_SUBJECTS: readonly ActionSubjectName[] = ['apiRestore', 'formRestore'];
 
@@ -755,6 +782,26 @@ function target(spec: TargetSpec): Target {
 	};
 }
 
+/** An endpoint that reads no body: only a body past the limit and a bad id are wrong there. */
+function apiWithoutInput(
+	key: string,
+	method: Target['method'],
+	path: string,
+	pathFor: (id: string) => string
+): Target {
+	const base = () => ({});
+	return {
+		key,
+		method,
+		path,
+		api: true,
+		formAction: false,
+		as: 'admin',
+		refusals: API_REFUSALS,
+		cases: [...oversizedCases('json', base), ...pathCases('json', base, pathFor)]
+	};
+}
+
 /** A target that takes no input at all: only a body past the limit is wrong there. */
 function noInputTarget(
 	key: string,
@@ -815,6 +862,32 @@ const NEW_PASSWORD = {
 	confirmedBy: 'passwordConfirm'
 } satisfies FieldSpec;
 
+const IDEA_TITLE = { type: 'text', max: LIMITS.ideaTitle, required: true } satisfies FieldSpec;
+const IDEA_TEXT = {
+	type: 'text',
+	max: LIMITS.ideaText,
+	emptyOk: true,
+	multiline: true
+} satisfies FieldSpec;
+const IDEA_REASON = {
+	type: 'text',
+	max: LIMITS.ideaReason,
+	required: true,
+	multiline: true
+} satisfies FieldSpec;
+/** An idea's dimension: empty (or JSON null) is "I don't know". */
+const IDEA_DIMENSION = {
+	type: 'enum',
+	values: DIMENSIONS,
+	emptyOk: true,
+	nullOk: true
+} satisfies FieldSpec;
+const IDEA_STATE = {
+	type: 'enum',
+	values: ['in_review', 'accepted', 'declined', 'merged', 'withdrawn'],
+	required: true
+} satisfies FieldSpec;
+
 const createFields = (): Record<string, FieldSpec> => ({
 	title: { ...TITLE, required: true },
 	description: DESCRIPTION,
@@ -854,6 +927,8 @@ const redirectsTo = (path: string) => (location: string) =>
 export function writeTargets(s: Subjects): Target[] {
 	// The bases read `version` when a case is sent: it may have grown after an accepted case.
 	const a = s.actions;
+	const i = s.ideas;
+	const ideaPath = (suffix: string) => (id: string) => `/api/ideas/${id}${suffix}`;
 	const actionPath = (suffix: string) => (id: string) => `/api/actions/${id}${suffix}`;
 	const pagePath = (action: string) => (id: string) => `/actions/${id}?/${action}`;
 	const board = s.boardId;
@@ -949,6 +1024,73 @@ export function writeTargets(s: Subjects): Target[] {
 			base: () => ({ title: 'Neue Maßnahme', dimension: 'social', horizon: 'short' }),
 			pathFor: (id) => `/api/boards/${id}/actions`
 		}),
+		// ---- Ideas -------------------------------------------------------------------------
+		target({
+			key: 'POST /api/ideas',
+			path: '/api/ideas',
+			encoding: 'json',
+			fields: {
+				title: IDEA_TITLE,
+				text: IDEA_TEXT,
+				dimension: IDEA_DIMENSION,
+				showName: { type: 'bool' }
+			},
+			base: () => ({ title: 'Neue Idee' })
+		}),
+		apiWithoutInput(
+			'POST /api/ideas/[id]/support',
+			'POST',
+			`/api/ideas/${i.apiSupport.id}/support`,
+			ideaPath('/support')
+		),
+		apiWithoutInput(
+			'DELETE /api/ideas/[id]/support',
+			'DELETE',
+			`/api/ideas/${i.apiSupport.id}/support`,
+			ideaPath('/support')
+		),
+		target({
+			key: 'POST /api/ideas/[id]/state',
+			path: `/api/ideas/${i.apiState.id}/state`,
+			encoding: 'json',
+			subject: i.apiState,
+			fields: { state: IDEA_STATE, reason: IDEA_REASON, version: VERSION },
+			base: () => ({
+				state: 'declined',
+				reason: 'Passt gerade nicht',
+				version: i.apiState.version
+			}),
+			pathFor: ideaPath('/state'),
+			moreCases: [
+				...fieldCases(
+					'json',
+					{
+						dimension: DIMENSION,
+						horizon: HORIZON,
+						title: { ...IDEA_TITLE, required: false },
+						actionId: { type: 'int', min: 1, max: 2 ** 31 },
+						boardId: { type: 'int', min: 1, max: 2 ** 31 }
+					},
+					() => ({
+						state: 'accepted',
+						dimension: 'social',
+						horizon: 'short',
+						version: i.apiState.version
+					})
+				),
+				...fieldCases(
+					'json',
+					{ into: { type: 'int', min: 1, max: 2 ** 31, required: true } },
+					() => ({
+						state: 'merged',
+						into: i.mergeTarget.id,
+						reason: 'Dasselbe',
+						version: i.apiState.version
+					})
+				)
+			]
+		}),
+
 		// ---- The language switch: it never refuses, it ignores what it cannot use ------------
 		languageTarget(),
 

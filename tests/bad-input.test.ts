@@ -8,10 +8,12 @@ import Database from 'better-sqlite3';
 import {
 	ACTION_SUBJECTS,
 	ARCHIVED_SUBJECTS,
+	IDEA_SUBJECTS,
 	ROW_ACTIONS,
 	listWriteRoutes,
 	writeTargets,
 	type ActionSubjectName,
+	type IdeaSubjectName,
 	type RowAction,
 	type BadCase,
 	type Subject,
@@ -40,6 +42,9 @@ const PLACEHOLDER_SUBJECTS: Subjects = {
 	actions: Object.fromEntries(
 		ACTION_SUBJECTS.map((name) => [name, { of: 'action', id: 1, version: 1 }])
 	) as Record<ActionSubjectName, Subject>,
+	ideas: Object.fromEntries(
+		IDEA_SUBJECTS.map((name) => [name, { of: 'idea', id: 1, version: 1 }])
+	) as Record<IdeaSubjectName, Subject>,
 	rowUsers: { role: 1, deactivate: 1, reactivate: 1, link: 1 },
 	signInToken: 'token',
 	adminName: DEMO_USERS.admin.name
@@ -203,8 +208,21 @@ async function freshAction(admin: APIRequestContext, name: ActionSubjectName): P
 	return { of: 'action', id: archived.id, version: archived.version };
 }
 
-/** The version an action or board has now. */
+/** A fresh idea of the admin's for one target. */
+async function freshIdea(admin: APIRequestContext, name: IdeaSubjectName): Promise<Subject> {
+	const created = await answerOf<ActionAnswer>(
+		admin.post('/api/ideas', { data: { title: `Prüfidee ${name}` } }),
+		201
+	);
+	return { of: 'idea', id: created.id, version: created.version };
+}
+
+/** The version an action, board or idea has now. */
 async function currentVersion(admin: APIRequestContext, subject: Subject): Promise<number> {
+	if (subject.of === 'idea') {
+		const ideas = await answerOf<ActionAnswer[]>(admin.get('/api/ideas'));
+		return ideas.find((idea) => idea.id === subject.id)!.version;
+	}
 	if (subject.of === 'action') {
 		return (await answerOf<ActionAnswer>(admin.get(`/api/actions/${subject.id}`))).version;
 	}
@@ -242,6 +260,8 @@ async function prepareSubjects(
 	const { board } = await answerOf<BoardAnswer>(admin.get(`/api/boards/${BOARD_ID}`));
 	const actions = {} as Record<ActionSubjectName, Subject>;
 	for (const name of ACTION_SUBJECTS) actions[name] = await freshAction(admin, name);
+	const ideas = {} as Record<IdeaSubjectName, Subject>;
+	for (const name of IDEA_SUBJECTS) ideas[name] = await freshIdea(admin, name);
 	const rowUsers = {} as Record<RowAction, number>;
 	for (const action of ROW_ACTIONS) {
 		rowUsers[action] = (await newPersonWithLink(admin, databasePath, origin)).id;
@@ -257,6 +277,7 @@ async function prepareSubjects(
 		boardId: BOARD_ID,
 		board,
 		actions,
+		ideas,
 		rowUsers,
 		signInToken: linkUser.token,
 		adminName: DEMO_USERS.admin.name

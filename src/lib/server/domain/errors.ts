@@ -10,6 +10,9 @@ export class DomainError extends Error {
 			| 'archived'
 			| 'invalid_owner'
 			| 'not_allowed'
+			| 'wrong_state'
+			| 'invalid_merge'
+			| 'invalid_action'
 			| 'own_idea',
 		readonly details?: Record<string, unknown>
 	) {

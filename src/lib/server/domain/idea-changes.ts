@@ -6,10 +6,11 @@ import type { IdeaChanged } from '../events/types';
 import { DECISIONS, NEEDS_REASON, isOpen, type IdeaState } from '../../ideas/states';
 import type { Actor } from './actor';
 import { findActionRow } from './action-view';
+import { firstBoardId } from './boards';
 import { createAction } from './create-action';
 import { DomainError } from './errors';
-import type { EditIdeaInput, IdeaStateInput, ProposeIdeaInput } from './idea-input';
-import { countSupporters, ideaForWrite, toIdeaView, type IdeaView } from './ideas';
+import type { EditIdeaInput, IdeaDecision, ProposeIdeaInput } from './idea-input';
+import { countSupporters, findIdeaRow, ideaForWrite, toIdeaView, type IdeaView } from './ideas';
 
 /** What each write of an idea hands back: the idea as everyone sees it. */
 const view = (db: Db, row: Idea) => toIdeaView(row, countSupporters(db, row.id));
@@ -61,12 +62,19 @@ export function proposeIdea(
 	});
 }
 
+/** Only the proposer changes their idea, and only while the working group has not started on it. */
+function mustBeProposers(db: Db, row: Idea, actor: Actor) {
+	if (row.proposerId !== actor.id) throw new DomainError('not_allowed');
+	if (row.state !== 'submitted') {
+		throw new DomainError('wrong_state', { current: view(db, row) });
+	}
+}
+
 /** The proposer changes their idea — only while the working group has not started on it. */
 export function editIdea(db: Db, actor: Actor, id: number, input: EditIdeaInput, now = new Date()) {
 	return commitChange(db, (change) => {
 		const row = ideaForWrite(db, id, input.version);
-		if (row.proposerId !== actor.id || row.state !== 'submitted')
-			throw new DomainError('not_allowed');
+		mustBeProposers(db, row, actor);
 		const updated = db
 			.update(ideas)
 			.set({
@@ -88,8 +96,7 @@ export function editIdea(db: Db, actor: Actor, id: number, input: EditIdeaInput,
 export function withdrawIdea(db: Db, actor: Actor, id: number, version: number, now = new Date()) {
 	return commitChange(db, (change) => {
 		const row = ideaForWrite(db, id, version);
-		if (row.proposerId !== actor.id || row.state !== 'submitted')
-			throw new DomainError('not_allowed');
+		mustBeProposers(db, row, actor);
 		const updated = setState(db, row, { state: 'withdrawn' }, actor.id, now);
 		emit(change, updated, 'state', actor.id);
 		return view(db, updated);
@@ -139,27 +146,29 @@ function carrySupporters(db: Db, from: Idea, into: Idea, now: Date) {
 /**
  * The working group decides (members, admins and leaders — the caller checks the permission):
  * starts the review, declines or merges (with a public reason), or accepts — into a new action
- * on `boardId` in the chosen cell, or by linking an existing action.
+ * on the chosen board (the first board when none is named) in the chosen cell, or by linking an
+ * existing action.
  */
 export function decideIdea(
 	db: Db,
 	actor: Actor,
 	id: number,
-	input: IdeaStateInput,
-	boardId: number,
+	input: IdeaDecision,
 	now = new Date()
 ): IdeaView {
 	return commitChange(db, (change) => {
 		const row = ideaForWrite(db, id, input.version);
-		if (!DECISIONS[row.state].includes(input.state)) throw new DomainError('not_allowed');
+		if (!DECISIONS[row.state].includes(input.state)) {
+			throw new DomainError('wrong_state', { current: view(db, row) });
+		}
 		if (NEEDS_REASON.includes(input.state) && !('reason' in input && input.reason)) {
 			throw new DomainError('not_allowed');
 		}
 		let updated: Idea;
 		if (input.state === 'merged') {
-			const into = ideaForWrite(db, input.into);
-			if (into.id === row.id || (!isOpen(into.state) && into.state !== 'accepted')) {
-				throw new DomainError('not_allowed');
+			const into = findIdeaRow(db, input.into);
+			if (!into || into.id === row.id || (!isOpen(into.state) && into.state !== 'accepted')) {
+				throw new DomainError('invalid_merge');
 			}
 			updated = setState(
 				db,
@@ -171,16 +180,20 @@ export function decideIdea(
 			carrySupporters(db, row, into, now);
 			emit(change, into, 'edited', actor.id);
 		} else if (input.state === 'accepted') {
+			const boardId = input.boardId ?? firstBoardId(db);
+			if (input.actionId === undefined && boardId === undefined) {
+				throw new DomainError('not_found');
+			}
 			const actionId =
 				input.actionId ??
-				createAction(db, actor, boardId, {
+				createAction(db, actor, boardId!, {
 					title: input.title ?? row.title,
 					description: input.text ?? row.text,
 					dimension: input.dimension!,
 					horizon: input.horizon!
 				}).id;
 			const action = findActionRow(db, actionId);
-			if (!action || action.archivedAt) throw new DomainError('not_found');
+			if (!action || action.archivedAt) throw new DomainError('invalid_action');
 			updated = setState(db, row, { state: 'accepted', actionId }, actor.id, now);
 		} else {
 			updated = setState(
@@ -201,7 +214,7 @@ export function supportIdea(db: Db, actor: Actor, id: number, now = new Date()):
 	return commitChange(db, (change) => {
 		const row = ideaForWrite(db, id);
 		if (row.proposerId === actor.id) throw new DomainError('own_idea');
-		if (!isOpen(row.state)) throw new DomainError('not_allowed');
+		if (!isOpen(row.state)) throw new DomainError('wrong_state', { current: view(db, row) });
 		const added = db
 			.insert(ideaSupports)
 			.values({ ideaId: id, userId: actor.id, createdAt: now })

@@ -32,6 +32,8 @@ export type EditIdeaInput = z.infer<typeof editIdeaInput>;
 
 /** What the working group decides; accepting names the cell of the new action, or an action. */
 export const ideaStateInput = z.discriminatedUnion('state', [
+	/** The proposer takes their idea back (not a decision of the working group). */
+	z.object({ state: z.literal('withdrawn'), version: versionField }),
 	z.object({ state: z.literal('in_review'), version: versionField }),
 	z.object({ state: z.literal('declined'), reason: reasonField, version: versionField }),
 	z.object({
@@ -49,6 +51,8 @@ export const ideaStateInput = z.discriminatedUnion('state', [
 			/** …or the cell of a new one, with its title and text (the idea's when left out). */
 			dimension: dimensionField.optional(),
 			horizon: horizonField.optional(),
+			/** The board of the new action; the organisation's first board when left out. */
+			boardId: idField.optional(),
 			title: ideaTitleField.optional(),
 			text: ideaTextField.optional()
 		})
@@ -59,3 +63,5 @@ export const ideaStateInput = z.discriminatedUnion('state', [
 		})
 ]);
 export type IdeaStateInput = z.infer<typeof ideaStateInput>;
+/** What the working group decides — every state change but the proposer's withdrawal. */
+export type IdeaDecision = Exclude<IdeaStateInput, { state: 'withdrawn' }>;

@@ -16,7 +16,7 @@ import {
 	withdrawIdea,
 	withdrawSupport
 } from './idea-changes';
-import { ideaStateInput, proposeIdeaInput } from './idea-input';
+import { ideaStateInput, proposeIdeaInput, type IdeaDecision } from './idea-input';
 import { getIdea, listIdeas, similarIdeas, supports } from './ideas';
 
 let off: (() => void) | undefined;
@@ -31,7 +31,7 @@ async function setup() {
 	const propose = (title: string, extra: Record<string, unknown> = {}, by = staff) =>
 		proposeIdea(db, by, proposeIdeaInput.parse({ title, ...extra }));
 	const decide = (id: number, input: Record<string, unknown>) =>
-		decideIdea(db, member, id, ideaStateInput.parse(input), board.id);
+		decideIdea(db, member, id, ideaStateInput.parse(input) as IdeaDecision);
 	return { db, staff, colleague, member, board, propose, decide };
 }
 
@@ -79,7 +79,7 @@ describe('ideas', () => {
 		expect(code(() => withdrawIdea(db, staff, idea.id, 1))).toBe('conflict');
 
 		decide(idea.id, { state: 'in_review', version: 2 });
-		expect(code(() => withdrawIdea(db, staff, idea.id, 3))).toBe('not_allowed');
+		expect(code(() => withdrawIdea(db, staff, idea.id, 3))).toBe('wrong_state');
 
 		const other = propose('Doch nicht');
 		expect(withdrawIdea(db, staff, other.id, 1).state).toBe('withdrawn');
@@ -118,7 +118,7 @@ describe('ideas', () => {
 			['declined', 'Passt nicht ins Budget']
 		]);
 		// A decided idea stays decided, and nobody supports it any more.
-		expect(code(() => decide(idea.id, { state: 'in_review', version: 2 }))).toBe('not_allowed');
+		expect(code(() => decide(idea.id, { state: 'in_review', version: 2 }))).toBe('wrong_state');
 	});
 
 	it('are merged into another with a reason, and their supporters carried over', async () => {
@@ -140,7 +140,7 @@ describe('ideas', () => {
 		expect(supports(db, second.id, colleague.id)).toBe(false);
 		expect(
 			code(() => decide(second.id, { state: 'merged', into: second.id, reason: 'x', version: 1 }))
-		).toBe('not_allowed');
+		).toBe('invalid_merge');
 	});
 
 	it('become an action in the chosen cell when accepted, or are linked to an existing one', async () => {

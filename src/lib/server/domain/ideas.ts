@@ -1,7 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { ideaSupports, ideas, type Idea } from '../db/schema';
 import type { IdeaView } from '../../ideas/idea-view';
+import type { Dimension } from '../../board/cells';
+import { OPEN_IDEA_STATES, isOpen, type IdeaState } from '../../ideas/states';
 import { DomainError } from './errors';
 
 export type { IdeaView };
@@ -9,11 +11,12 @@ export type { IdeaView };
 const supportCount = sql<number>`(select count(*) from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
 
 /**
- * The idea as everyone sees it. The proposer's name shows only where they allowed it; ideas
- * from a workshop (no proposer account) show the workshop's label as their source.
+ * The idea as everyone sees it. The proposer's name shows only where they allowed it — or to
+ * the working group (`forGroup`); ideas from a workshop (no proposer account) show the workshop's
+ * label as their source.
  */
-export function toIdeaView(row: Idea, supporters: number): IdeaView {
-	const named = row.proposerId !== null && row.showName;
+export function toIdeaView(row: Idea, supporters: number, forGroup = false): IdeaView {
+	const named = row.proposerId !== null && (row.showName || forGroup);
 	return {
 		id: row.id,
 		title: row.title,
@@ -26,6 +29,7 @@ export function toIdeaView(row: Idea, supporters: number): IdeaView {
 		actionId: row.actionId,
 		mergedIntoId: row.mergedIntoId,
 		proposer: named ? { id: row.proposerId!, name: row.proposerName } : null,
+		nameHidden: row.proposerId !== null && !row.showName,
 		source: row.proposerId === null ? row.proposerName : null,
 		createdAt: row.createdAt.toISOString(),
 		decidedAt: row.decidedAt?.toISOString() ?? null
@@ -44,13 +48,13 @@ export function countSupporters(db: Conn, ideaId: number): number {
 		.get()!.n;
 }
 
-export function getIdea(db: Conn, id: number): IdeaView | undefined {
+export function getIdea(db: Conn, id: number, forGroup = false): IdeaView | undefined {
 	const found = db
 		.select({ row: ideas, supporters: supportCount })
 		.from(ideas)
 		.where(eq(ideas.id, id))
 		.get();
-	return found && toIdeaView(found.row, found.supporters);
+	return found && toIdeaView(found.row, found.supporters, forGroup);
 }
 
 /** The row to change, or why it cannot be changed (missing, or based on an old version). */
@@ -58,19 +62,81 @@ export function ideaForWrite(db: Conn, id: number, version?: number): Idea {
 	const row = findIdeaRow(db, id);
 	if (!row) throw new DomainError('not_found');
 	if (version !== undefined && row.version !== version) {
-		throw new DomainError('conflict', { current: toIdeaView(row, countSupporters(db, id)) });
+		throw new DomainError('conflict', {
+			subject: 'idea',
+			current: toIdeaView(row, countSupporters(db, id))
+		});
 	}
 	return row;
 }
 
-/** Every idea, newest first, with its supporters counted. */
-export function listIdeas(db: Conn): IdeaView[] {
+export const IDEA_SORTS = ['newest', 'supported', 'decided'] as const;
+export type IdeaSort = (typeof IDEA_SORTS)[number];
+
+export interface IdeaFilter {
+	sort?: IdeaSort;
+	/** One state, or `open`: submitted and in review. */
+	state?: IdeaState | 'open' | null;
+	/** One dimension, or `none`: the proposer did not know. */
+	dimension?: Dimension | 'none' | null;
+	/** Words the title or text contain, in any case. */
+	q?: string;
+	/** Whether the viewer is of the working group (sees every proposer's name). */
+	forGroup?: boolean;
+}
+
+const ORDER: Record<IdeaSort, SQL[]> = {
+	newest: [desc(ideas.createdAt), desc(ideas.id)],
+	supported: [desc(supportCount), desc(ideas.createdAt), desc(ideas.id)],
+	// Decided ideas by their decision, newest first; open ones after them.
+	decided: [sql`${ideas.decidedAt} is null`, desc(ideas.decidedAt), desc(ideas.id)]
+};
+
+/**
+ * Ideas with their supporters counted, filtered and sorted (newest first unless asked otherwise).
+ * State and dimension are filtered by the database; the search runs over the few hundred
+ * characters of each that a list shows, in the viewer's case-insensitive way.
+ */
+export function listIdeas(db: Conn, filter: IdeaFilter = {}): IdeaView[] {
+	const where: SQL[] = [];
+	if (filter.state === 'open') where.push(inArray(ideas.state, [...OPEN_IDEA_STATES]));
+	else if (filter.state) where.push(eq(ideas.state, filter.state));
+	if (filter.dimension === 'none') where.push(isNull(ideas.dimension));
+	else if (filter.dimension) where.push(eq(ideas.dimension, filter.dimension));
+	const rows = db
+		.select({ row: ideas, supporters: supportCount })
+		.from(ideas)
+		.where(and(...where))
+		.orderBy(...ORDER[filter.sort ?? 'newest'])
+		.all();
+	const needle = filter.q?.trim().toLocaleLowerCase();
+	const found = needle
+		? rows.filter(({ row }) => `${row.title}\n${row.text}`.toLocaleLowerCase().includes(needle))
+		: rows;
+	return found.map(({ row, supporters }) => toIdeaView(row, supporters, filter.forGroup));
+}
+
+/** The working group's queue: new and in-review ideas, oldest first. */
+export function reviewQueue(db: Conn): IdeaView[] {
 	return db
 		.select({ row: ideas, supporters: supportCount })
 		.from(ideas)
-		.orderBy(desc(ideas.createdAt), desc(ideas.id))
+		.where(inArray(ideas.state, [...OPEN_IDEA_STATES]))
+		.orderBy(asc(ideas.createdAt), asc(ideas.id))
 		.all()
-		.map(({ row, supporters }) => toIdeaView(row, supporters));
+		.map(({ row, supporters }) => toIdeaView(row, supporters, true));
+}
+
+/** Which of the ideas `userId` supports. */
+export function supportedBy(db: Conn, userId: number): Set<number> {
+	return new Set(
+		db
+			.select({ id: ideaSupports.ideaId })
+			.from(ideaSupports)
+			.where(eq(ideaSupports.userId, userId))
+			.all()
+			.map((r) => r.id)
+	);
 }
 
 /** Whether `userId` supports the idea. */
@@ -103,7 +169,7 @@ export function similarIdeas(db: Conn, title: string, limit = 5): IdeaView[] {
 	const words = keywords(title);
 	if (words.length === 0) return [];
 	const scored = listIdeas(db)
-		.filter((idea) => ['submitted', 'in_review', 'accepted'].includes(idea.state))
+		.filter((idea) => isOpen(idea.state) || idea.state === 'accepted')
 		.map((idea) => {
 			const own = new Set(keywords(`${idea.title} ${idea.text.slice(0, 300)}`));
 			return { idea, score: words.filter((w) => own.has(w)).length };

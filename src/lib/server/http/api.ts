@@ -85,12 +85,22 @@ const isJsonType = (type: string | null) =>
  * mistake is refused rather than guessed at.
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	return checkJson(await readJsonBody(request), schema);
+}
+
+/** The parsed JSON body (empty means `{}`), not yet validated; the same checks as `readJson`. */
+export async function readJsonBody(request: Request): Promise<unknown> {
 	const headers = request.headers;
 	const sent = Number(headers.get('content-length') ?? 0) > 0 || headers.has('transfer-encoding');
 	if (sent && !isJsonType(headers.get('content-type'))) {
 		throw new ApiError(400, 'bad_request', m.error_json_type());
 	}
-	return parseJson(decodeUtf8(await request.arrayBuffer()), schema);
+	const text = decodeUtf8(await request.arrayBuffer()) || '{}';
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new ApiError(400, 'bad_request', m.error_json());
+	}
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -107,15 +117,8 @@ function decodeUtf8(bytes: ArrayBuffer): string {
 	}
 }
 
-/** Parses a JSON body (empty means `{}`) with the schema, or throws a 400. */
-function parseJson<T>(raw: string, schema: ZodType<T>): T {
-	const text = raw || '{}';
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		throw new ApiError(400, 'bad_request', m.error_json());
-	}
+/** Validates a parsed JSON body with the schema, or throws a 400 naming the fields. */
+export function checkJson<T>(body: unknown, schema: ZodType<T>): T {
 	const result = schema.safeParse(body);
 	if (!result.success) {
 		throw new ApiError(
@@ -141,8 +144,28 @@ export function fromDomainError(err: DomainError): ApiError {
 		case 'not_found':
 			return new ApiError(404, 'not_found', m.error_not_found());
 		case 'conflict':
-			return new ApiError(409, 'conflict', m.error_conflict(), undefined, {
+			return new ApiError(
+				409,
+				'conflict',
+				err.details?.subject === 'idea' ? m.error_conflict_idea() : m.error_conflict(),
+				undefined,
+				{ current: err.details?.current }
+			);
+		case 'wrong_state':
+			return new ApiError(409, 'conflict', m.error_idea_state(), undefined, {
 				current: err.details?.current
+			});
+		case 'not_allowed':
+			return new ApiError(403, 'forbidden', m.error_forbidden());
+		case 'own_idea':
+			return new ApiError(403, 'forbidden', m.error_own_idea());
+		case 'invalid_action':
+			return new ApiError(400, 'bad_request', m.error_check_fields(), {
+				actionId: m.error_invalid_action()
+			});
+		case 'invalid_merge':
+			return new ApiError(400, 'bad_request', m.error_check_fields(), {
+				into: m.error_invalid_merge()
 			});
 		case 'archived':
 			return new ApiError(409, 'conflict', m.error_archived());

@@ -3,7 +3,7 @@ import type { Conn } from '../db';
 import { prepared } from '../db/prepared';
 import { events, users } from '../db/schema';
 import type { Subscriber } from '../events/subscribers';
-import { isBoardEvent, type CommittedEvent } from '../events/types';
+import { isBoardEvent, type CommittedEvent, type IdeaChanged } from '../events/types';
 import { getAction } from '../domain/action-view';
 import { getBoard } from '../domain/boards';
 import { boardView } from '../domain/board-actions';
@@ -12,14 +12,18 @@ import { boardView } from '../domain/board-actions';
 export const CATCH_UP_LIMIT = 500;
 const HEARTBEAT_MS = 15_000;
 
-export interface LiveSubscriber {
-	boardId: number;
-	user: { id: number; name: string };
+/** A stream of the ideas' changes; every stream closes when its session ends. */
+export interface IdeaSubscriber {
 	sessionId: string | null;
 	/** Writes a chunk of the event stream (encoded once for all streams); must not throw. */
 	send: (chunk: Uint8Array) => void;
 	/** Ends the stream (the subscriber is then removed). */
 	close: () => void;
+}
+
+export interface LiveSubscriber extends IdeaSubscriber {
+	boardId: number;
+	user: { id: number; name: string };
 }
 
 type EventRow = {
@@ -74,13 +78,15 @@ const actorName = (db: Conn) =>
 		.prepare();
 
 /**
- * The in-process broker of live board streams, a subscriber of the commit seam: once a change
+ * The in-process broker of live board streams (and of the ideas pages' streams), a subscriber of the commit seam: once a change
  * is committed it sends each of its board events, formatted once, to every open stream of that
  * board, and closes the streams of sessions that ended. Event ids come from the history table,
  * so a stream that reconnects with `Last-Event-ID` is caught up from the same source.
  */
 export class LiveBoards {
 	#byBoard = new Map<number, Set<LiveSubscriber>>();
+	/** Streams of the ideas pages: they hear of every idea's change. */
+	#ideas = new Set<IdeaSubscriber>();
 	#count = 0;
 	#heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -94,16 +100,36 @@ export class LiveBoards {
 		return this.#count;
 	}
 
-	/** Registers a stream; returns what ends the registration. */
-	subscribe(subscriber: LiveSubscriber): () => void {
-		if (this.#count === 0) {
+	#opened() {
+		if (this.#count++ === 0) {
 			this.#heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
 			this.#heartbeat.unref?.();
 		}
+	}
+
+	#closed() {
+		if (--this.#count === 0) clearInterval(this.#heartbeat);
+	}
+
+	/** Registers a stream of the ideas' changes; returns what ends the registration. */
+	subscribeIdeas(subscriber: IdeaSubscriber): () => void {
+		this.#opened();
+		this.#ideas.add(subscriber);
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.#ideas.delete(subscriber);
+			this.#closed();
+		};
+	}
+
+	/** Registers a stream; returns what ends the registration. */
+	subscribe(subscriber: LiveSubscriber): () => void {
+		this.#opened();
 		let set = this.#byBoard.get(subscriber.boardId);
 		if (!set) this.#byBoard.set(subscriber.boardId, (set = new Set()));
 		set.add(subscriber);
-		this.#count++;
 		this.#sendPresence(subscriber.boardId);
 
 		let done = false;
@@ -112,8 +138,7 @@ export class LiveBoards {
 			done = true;
 			set.delete(subscriber);
 			if (set.size === 0) this.#byBoard.delete(subscriber.boardId);
-			this.#count--;
-			if (this.#count === 0) clearInterval(this.#heartbeat);
+			this.#closed();
 			this.#sendPresence(subscriber.boardId);
 		};
 	}
@@ -122,7 +147,10 @@ export class LiveBoards {
 	publish(db: Conn, committed: readonly CommittedEvent[]) {
 		if (this.#count === 0) return;
 		for (const event of committed) {
-			if (event.type === 'idea_changed') continue;
+			if (event.type === 'idea_changed') {
+				this.#sendIdea(event);
+				continue;
+			}
 			if (!isBoardEvent(event)) {
 				const ended = new Set(event.sessionIds);
 				this.#closeWhere((s) => s.sessionId !== null && ended.has(s.sessionId));
@@ -175,16 +203,29 @@ export class LiveBoards {
 		for (const s of subscribers) s.send(chunk);
 	}
 
-	#closeWhere(match: (s: LiveSubscriber) => boolean) {
-		for (const set of this.#byBoard.values()) {
-			for (const s of [...set]) if (match(s)) s.close();
-		}
+	/** What an ideas page needs to know to load anew: which idea changed, how, by whom. */
+	#sendIdea(event: IdeaChanged) {
+		if (this.#ideas.size === 0) return;
+		const { ideaId, change, version, actorId } = event;
+		const chunk = encoder.encode(
+			`data: ${JSON.stringify({ type: event.type, ideaId, change, version, by: actorId })}\n\n`
+		);
+		for (const s of this.#ideas) s.send(chunk);
+	}
+
+	*#everyStream(): Iterable<IdeaSubscriber> {
+		for (const set of this.#byBoard.values()) yield* set;
+		yield* this.#ideas;
+	}
+
+	#closeWhere(match: (s: IdeaSubscriber) => boolean) {
+		for (const s of [...this.#everyStream()]) if (match(s)) s.close();
 	}
 
 	/** A comment line now and then keeps proxies from closing quiet streams. */
 	#beat() {
 		const ping = encoder.encode(': ping\n\n');
-		for (const set of this.#byBoard.values()) for (const s of set) s.send(ping);
+		for (const s of this.#everyStream()) s.send(ping);
 	}
 }
 

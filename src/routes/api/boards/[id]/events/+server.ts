@@ -1,10 +1,9 @@
 import { getDb } from '$lib/server/db';
 import { liveBoards } from '$lib/server/live/broker';
 import { apiHandler, boardParam } from '$lib/server/http/api';
+import { eventStream } from '$lib/server/http/event-stream';
 import { requireApiUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
-
-const encoder = new TextEncoder();
 
 /**
  * The board's live changes as Server-Sent Events. A reconnecting browser sends `Last-Event-ID`
@@ -18,50 +17,15 @@ export const GET = apiHandler((event) => {
 	const lastId =
 		header !== null ? (parseId(header.trim()) ?? (header.trim() === '0' ? 0 : null)) : null;
 	const after = lastId ?? parseId(event.url.searchParams.get('after') ?? undefined);
-
-	let unsubscribe: (() => void) | undefined;
-	const stream = new ReadableStream<Uint8Array>({
-		start(controller) {
-			let open = true;
-			const send = (chunk: Uint8Array) => {
-				if (!open) return;
-				try {
-					controller.enqueue(chunk);
-				} catch {
-					open = false;
-				}
-			};
-			send(encoder.encode('retry: 3000\n\n'));
-			if (after !== null) {
-				for (const chunk of liveBoards.catchUp(db, board.id, after)) send(encoder.encode(chunk));
-			}
-			unsubscribe = liveBoards.subscribe({
+	const missed = after !== null ? liveBoards.catchUp(db, board.id, after) : [];
+	return eventStream(
+		(ends) =>
+			liveBoards.subscribe({
 				boardId: board.id,
 				user: { id: user.id, name: user.name },
 				sessionId: event.locals.session?.id ?? null,
-				send,
-				close: () => {
-					unsubscribe?.();
-					if (!open) return;
-					open = false;
-					try {
-						controller.close();
-					} catch {
-						// already closed by the client
-					}
-				}
-			});
-		},
-		cancel() {
-			unsubscribe?.();
-		}
-	});
-
-	return new Response(stream, {
-		headers: {
-			'content-type': 'text/event-stream; charset=utf-8',
-			'cache-control': 'no-cache, no-transform',
-			'x-accel-buffering': 'no'
-		}
-	});
+				...ends
+			}),
+		missed
+	);
 });

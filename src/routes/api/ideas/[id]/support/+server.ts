@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { supportIdea, withdrawSupport } from '$lib/server/domain/idea-changes';
+import { apiHandler, idParam } from '$lib/server/http/api';
+import { requireApiUser } from '$lib/server/http/guard';
+
+/** The signed-in person supports the idea (once; a second time changes nothing). */
+export const POST = apiHandler((event) => {
+	const user = requireApiUser(event, 'read');
+	return json(supportIdea(getDb(), user, idParam(event.params.id)));
+});
+
+/** …and takes the support back. */
+export const DELETE = apiHandler((event) => {
+	const user = requireApiUser(event, 'read');
+	return json(withdrawSupport(getDb(), user, idParam(event.params.id)));
+});
