@@ -497,6 +497,113 @@ export const MATRIX: MatrixRow[] = [
 		expect: page('read', ok())
 	},
 
+	// ---- Ideas: everyone proposes and supports; the working group decides
+	{
+		route: '/(app)/ideas',
+		method: 'GET',
+		path: () => '/ideas',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas',
+		method: 'POST',
+		action: 'support',
+		needs: 'idea',
+		path: () => '/ideas?/support',
+		form: (c) => ({ ideaId: c.idea.id, support: '1' }),
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas/new',
+		method: 'GET',
+		path: () => '/ideas/new',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas/new',
+		method: 'POST',
+		action: 'propose',
+		path: () => '/ideas/new?/propose',
+		form: (c) => ({ title: c.unique('Idee aus der Rechte-Matrix'), confirmed: '1' }),
+		expect: page('read', { status: 303 })
+	},
+	{
+		route: '/(app)/ideas/new',
+		method: 'POST',
+		action: 'support',
+		needs: 'idea',
+		path: () => '/ideas/new?/support',
+		form: (c) => ({ ideaId: c.idea.id, support: '1' }),
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas/review',
+		method: 'GET',
+		path: () => '/ideas/review',
+		expect: page('decideIdeas', ok())
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'GET',
+		needs: 'idea',
+		path: (c) => `/ideas/${c.idea.id}`,
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/ideas/${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'POST',
+		action: 'support',
+		needs: 'idea',
+		path: (c) => `/ideas/${c.idea.id}?/support`,
+		form: (c) => ({ ideaId: c.idea.id, support: '1' }),
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'POST',
+		action: 'edit',
+		variant: "another's idea",
+		needs: 'idea',
+		path: (c) => `/ideas/${c.idea.id}?/edit`,
+		form: (c) => ({ title: c.unique('Geänderte Idee'), version: c.idea.version }),
+		expect: page('read', PAGE_FORBIDDEN)
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'POST',
+		action: 'withdraw',
+		variant: "another's idea",
+		needs: 'idea',
+		path: (c) => `/ideas/${c.idea.id}?/withdraw`,
+		form: (c) => ({ version: c.idea.version }),
+		expect: page('read', PAGE_FORBIDDEN)
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'POST',
+		action: 'decide',
+		needs: 'idea',
+		path: (c) => `/ideas/${c.idea.id}?/decide`,
+		form: (c) => ({ state: 'in_review', version: c.idea.version }),
+		expect: page('decideIdeas', ok())
+	},
+	{
+		route: '/(app)/ideas/[id]',
+		method: 'POST',
+		action: 'decide',
+		variant: 'unknown id',
+		path: (c) => `/ideas/${c.unknown}?/decide`,
+		form: () => ({ state: 'in_review', version: 1 }),
+		expect: page('decideIdeas', PAGE_NOT_FOUND)
+	},
+
 	// ---- one's own settings: everyone signed in, for themselves
 	{
 		route: '/(app)/settings',

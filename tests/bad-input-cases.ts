@@ -508,7 +508,15 @@ export const ACTION_SUBJECTS = [
 	'upcomingFollow'
 ] as const;
 export type ActionSubjectName = (typeof ACTION_SUBJECTS)[number];
-export const IDEA_SUBJECTS = ['apiState', 'apiSupport', 'mergeTarget'] as const;
+export const IDEA_SUBJECTS = [
+	'apiState',
+	'apiSupport',
+	'mergeTarget',
+	'formSupport',
+	'formEdit',
+	'formWithdraw',
+	'formDecide'
+] as const;
 export type IdeaSubjectName = (typeof IDEA_SUBJECTS)[number];
 
 /** The subjects that start archived (restore targets); the others are live. */
@@ -929,6 +937,11 @@ export function writeTargets(s: Subjects): Target[] {
 	const a = s.actions;
 	const i = s.ideas;
 	const ideaPath = (suffix: string) => (id: string) => `/api/ideas/${id}${suffix}`;
+	const ideaPagePath = (action: string) => (id: string) => `/ideas/${id}?/${action}`;
+	const supportFields: Record<string, FieldSpec> = {
+		ideaId: { type: 'int', min: 1, max: 2 ** 31, required: true },
+		support: { type: 'enum', values: ['1', '0'], required: true }
+	};
 	const actionPath = (suffix: string) => (id: string) => `/api/actions/${id}${suffix}`;
 	const pagePath = (action: string) => (id: string) => `/actions/${id}?/${action}`;
 	const board = s.boardId;
@@ -1086,6 +1099,91 @@ export function writeTargets(s: Subjects): Target[] {
 						into: i.mergeTarget.id,
 						reason: 'Dasselbe',
 						version: i.apiState.version
+					})
+				)
+			]
+		}),
+
+		// ---- Ideas' pages ---------------------------------------------------------------------
+		...['/ideas?/support', '/ideas/new?/support'].map((path) =>
+			target({
+				key: `POST ${path}`,
+				path,
+				encoding: 'form',
+				fields: supportFields,
+				base: () => ({ ideaId: String(i.formSupport.id), support: '1' })
+			})
+		),
+		target({
+			key: 'POST /ideas/new?/propose',
+			path: '/ideas/new?/propose',
+			encoding: 'form',
+			fields: {
+				title: IDEA_TITLE,
+				text: IDEA_TEXT,
+				dimension: { ...IDEA_DIMENSION, nullOk: false },
+				onlyGroup: { type: 'enum', values: ['1'] },
+				confirmed: { type: 'enum', values: ['1'] }
+			},
+			base: () => ({ title: 'Neue Idee', confirmed: '1' })
+		}),
+		target({
+			key: 'POST /ideas/[id]?/support',
+			path: `/ideas/${i.formSupport.id}?/support`,
+			encoding: 'form',
+			fields: supportFields,
+			base: () => ({ ideaId: String(i.formSupport.id), support: '1' }),
+			pathFor: ideaPagePath('support')
+		}),
+		target({
+			key: 'POST /ideas/[id]?/edit',
+			path: `/ideas/${i.formEdit.id}?/edit`,
+			encoding: 'form',
+			subject: i.formEdit,
+			fields: { title: IDEA_TITLE, text: IDEA_TEXT, dimension: IDEA_DIMENSION, version: VERSION },
+			base: () => ({ title: 'Geänderte Idee', version: String(i.formEdit.version) }),
+			pathFor: ideaPagePath('edit')
+		}),
+		target({
+			key: 'POST /ideas/[id]?/withdraw',
+			path: `/ideas/${i.formWithdraw.id}?/withdraw`,
+			encoding: 'form',
+			subject: i.formWithdraw,
+			fields: { version: VERSION },
+			base: () => ({ version: String(i.formWithdraw.version) }),
+			pathFor: ideaPagePath('withdraw')
+		}),
+		target({
+			key: 'POST /ideas/[id]?/decide',
+			path: `/ideas/${i.formDecide.id}?/decide`,
+			encoding: 'form',
+			subject: i.formDecide,
+			fields: { state: IDEA_STATE, reason: IDEA_REASON, version: VERSION },
+			base: () => ({
+				state: 'declined',
+				reason: 'Passt gerade nicht',
+				version: String(i.formDecide.version)
+			}),
+			pathFor: ideaPagePath('decide'),
+			moreCases: [
+				...fieldCases(
+					'form',
+					{ cell: { type: 'cell' }, title: { ...IDEA_TITLE, required: false } },
+					() => ({
+						state: 'accepted',
+						cell: 'social:short',
+						title: 'Neue Maßnahme',
+						version: String(i.formDecide.version)
+					})
+				),
+				...fieldCases(
+					'form',
+					{ into: { type: 'int', min: 1, max: 2 ** 31, required: true } },
+					() => ({
+						state: 'merged',
+						into: String(i.mergeTarget.id),
+						reason: 'Dasselbe',
+						version: String(i.formDecide.version)
 					})
 				)
 			]

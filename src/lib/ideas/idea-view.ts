@@ -1,4 +1,4 @@
-import type { Dimension } from '../board/cells';
+import type { Dimension, Status } from '../board/cells';
 import type { IdeaState } from './states';
 
 /**
@@ -24,4 +24,35 @@ export interface IdeaView {
 	source: string | null;
 	createdAt: string;
 	decidedAt: string | null;
+}
+
+/** One step of an idea's public history. */
+export interface IdeaStep {
+	state: IdeaState;
+	reason: string | null;
+	/** Who decided; the proposer's own steps (proposing, withdrawing) name nobody. */
+	by: string | null;
+	at: string;
+}
+
+/** What an idea's page shows around the idea itself. */
+export interface IdeaDetails {
+	idea: IdeaView;
+	history: IdeaStep[];
+	/** The idea this one was merged into, and the ideas merged into this one. */
+	mergedInto: { id: number; title: string } | null;
+	mergedFrom: { id: number; title: string }[];
+	/** The action it became, as it stands now. */
+	action: {
+		id: number;
+		title: string;
+		status: Status;
+		progress: number;
+		archived: boolean;
+	} | null;
+	/** Who supports it — for the working group only (empty for everyone else). */
+	supporters: string[];
+	/** Whether the viewer supports it, and whether it is theirs. */
+	supported: boolean;
+	mine: boolean;
 }

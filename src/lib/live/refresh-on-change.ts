@@ -1,21 +1,48 @@
 import { invalidateAll } from '$app/navigation';
 import { openBoardStream } from './board-stream';
 
+/** A reload of the page's data shortly after a change; bursts become one reload. */
+function debouncedRefresh(delayMs: number) {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	return {
+		refresh() {
+			clearTimeout(timer);
+			timer = setTimeout(() => void invalidateAll(), delayMs);
+		},
+		stop: () => clearTimeout(timer)
+	};
+}
+
 /**
  * For pages that summarise boards (roadmap, what comes next): reload their data shortly after
- * any change, so every number is computed by the server in one place. Bursts become one reload.
+ * any change, so every number is computed by the server in one place.
  */
 export function refreshOnChange(boards: { id: number; after: number }[], delayMs = 400) {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const refresh = () => {
-		clearTimeout(timer);
-		timer = setTimeout(() => void invalidateAll(), delayMs);
-	};
+	const { refresh, stop } = debouncedRefresh(delayMs);
 	const closers = boards.map((b) =>
 		openBoardStream(b.id, b.after, { onchange: refresh, onreload: refresh })
 	);
 	return () => {
-		clearTimeout(timer);
+		stop();
 		closers.forEach((close) => close());
+	};
+}
+
+/**
+ * For the ideas pages: reload after any idea changed (a new one, a support, a decision), and
+ * after the stream reconnects, since what happened while it was away is not replayed.
+ */
+export function refreshOnIdeaChange(delayMs = 300) {
+	const { refresh, stop } = debouncedRefresh(delayMs);
+	const source = new EventSource('/api/ideas/events');
+	let opened = false;
+	source.onopen = () => {
+		if (opened) refresh();
+		opened = true;
+	};
+	source.onmessage = refresh;
+	return () => {
+		stop();
+		source.close();
 	};
 }

@@ -10,13 +10,20 @@ export type { IdeaView };
 
 const supportCount = sql<number>`(select count(*) from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
 
+/** Who looks at an idea: the working group sees every proposer, everyone sees their own ideas. */
+export interface IdeaViewer {
+	id: number;
+	inGroup: boolean;
+}
+
 /**
  * The idea as everyone sees it. The proposer's name shows only where they allowed it — or to
- * the working group (`forGroup`); ideas from a workshop (no proposer account) show the workshop's
- * label as their source.
+ * the working group and to the proposer themselves (`viewer`); ideas from a workshop (no
+ * proposer account) show the workshop's label as their source.
  */
-export function toIdeaView(row: Idea, supporters: number, forGroup = false): IdeaView {
-	const named = row.proposerId !== null && (row.showName || forGroup);
+export function toIdeaView(row: Idea, supporters: number, viewer?: IdeaViewer): IdeaView {
+	const named =
+		row.proposerId !== null && (row.showName || !!viewer?.inGroup || viewer?.id === row.proposerId);
 	return {
 		id: row.id,
 		title: row.title,
@@ -48,13 +55,13 @@ export function countSupporters(db: Conn, ideaId: number): number {
 		.get()!.n;
 }
 
-export function getIdea(db: Conn, id: number, forGroup = false): IdeaView | undefined {
+export function getIdea(db: Conn, id: number, viewer?: IdeaViewer): IdeaView | undefined {
 	const found = db
 		.select({ row: ideas, supporters: supportCount })
 		.from(ideas)
 		.where(eq(ideas.id, id))
 		.get();
-	return found && toIdeaView(found.row, found.supporters, forGroup);
+	return found && toIdeaView(found.row, found.supporters, viewer);
 }
 
 /** The row to change, or why it cannot be changed (missing, or based on an old version). */
@@ -81,8 +88,8 @@ export interface IdeaFilter {
 	dimension?: Dimension | 'none' | null;
 	/** Words the title or text contain, in any case. */
 	q?: string;
-	/** Whether the viewer is of the working group (sees every proposer's name). */
-	forGroup?: boolean;
+	/** Who looks (the working group sees every proposer's name, everyone their own). */
+	viewer?: IdeaViewer;
 }
 
 const ORDER: Record<IdeaSort, SQL[]> = {
@@ -113,7 +120,7 @@ export function listIdeas(db: Conn, filter: IdeaFilter = {}): IdeaView[] {
 	const found = needle
 		? rows.filter(({ row }) => `${row.title}\n${row.text}`.toLocaleLowerCase().includes(needle))
 		: rows;
-	return found.map(({ row, supporters }) => toIdeaView(row, supporters, filter.forGroup));
+	return found.map(({ row, supporters }) => toIdeaView(row, supporters, filter.viewer));
 }
 
 /** The working group's queue: new and in-review ideas, oldest first. */
@@ -124,7 +131,7 @@ export function reviewQueue(db: Conn): IdeaView[] {
 		.where(inArray(ideas.state, [...OPEN_IDEA_STATES]))
 		.orderBy(asc(ideas.createdAt), asc(ideas.id))
 		.all()
-		.map(({ row, supporters }) => toIdeaView(row, supporters, true));
+		.map(({ row, supporters }) => toIdeaView(row, supporters, { id: 0, inGroup: true }));
 }
 
 /** Which of the ideas `userId` supports. */

@@ -12,7 +12,8 @@ import { ideaQueryFrom } from '$lib/server/http/idea-filter';
 export const GET = apiHandler((event) => {
 	const user = requireApiUser(event, 'read');
 	const query = ideaQueryFrom(event.url.searchParams);
-	return json(listIdeas(getDb(), { ...query, forGroup: can(user.role, 'decideIdeas') }));
+	const viewer = { id: user.id, inGroup: can(user.role, 'decideIdeas') };
+	return json(listIdeas(getDb(), { ...query, viewer }));
 });
 
 /** Anyone signed in proposes an idea. */
