@@ -108,7 +108,9 @@ const MAY = {
 	ownAccount: ['staff', 'leader', 'member', 'admin'],
 	writeActions: ['member', 'admin'],
 	editFrame: ['leader', 'admin'],
-	manageUsers: ['admin']
+	manageUsers: ['admin'],
+	/** Ideas collected on paper in a workshop, entered in one go: the working group and admins. */
+	enterWorkshopIdeas: ['member', 'admin']
 } as const satisfies Record<string, readonly Role[]>;
 type Rule = keyof typeof MAY;
 
@@ -845,5 +847,25 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/actions/0/restore',
 		json: () => ({ version: 1 }),
 		expect: api('writeActions', API_NOT_FOUND)
+	},
+
+	// Ideas from a workshop: the working group and admins enter them, in one go
+	{
+		route: '/(app)/ideas/workshop',
+		method: 'GET',
+		path: () => '/ideas/workshop',
+		expect: page('enterWorkshopIdeas', ok())
+	},
+	{
+		route: '/(app)/ideas/workshop',
+		method: 'POST',
+		action: 'default',
+		path: () => '/ideas/workshop',
+		form: (c) => ({
+			name: 'Rechte-Matrix',
+			date: '2026-03-14',
+			ideas: c.unique('Rechte-Matrix Idee')
+		}),
+		expect: page('enterWorkshopIdeas', see('/ideas/workshop?entered=1'))
 	}
 ];
