@@ -112,6 +112,7 @@ const MAY = {
 	editFrame: ['leader', 'admin'],
 	/** Review, decline, merge and accept ideas. */
 	decideIdeas: ['leader', 'member', 'admin'],
+	/** Ideas collected on paper in a workshop, entered in one go: the working group and admins. */
 	enterWorkshopIdeas: ['member', 'admin'],
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
@@ -1033,5 +1034,24 @@ export const MATRIX: MatrixRow[] = [
 		path: (c) => `/api/ideas/${c.idea.id}/state`,
 		json: (c) => ({ state: 'withdrawn', version: c.idea.version }),
 		expect: api('read', API_FORBIDDEN)
+	},
+	// Ideas from a workshop: the working group and admins enter them, in one go
+	{
+		route: '/(app)/ideas/workshop',
+		method: 'GET',
+		path: () => '/ideas/workshop',
+		expect: page('enterWorkshopIdeas', ok())
+	},
+	{
+		route: '/(app)/ideas/workshop',
+		method: 'POST',
+		action: 'default',
+		path: () => '/ideas/workshop',
+		form: (c) => ({
+			name: 'Rechte-Matrix',
+			date: '2026-03-14',
+			ideas: c.unique('Rechte-Matrix Idee')
+		}),
+		expect: page('enterWorkshopIdeas', see('/ideas/workshop?entered=1'))
 	}
 ];

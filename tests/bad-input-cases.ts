@@ -3,6 +3,7 @@
 // tests/bad-input.test.ts sends them and checks the answers; this file only builds them.
 import { DIMENSIONS, HORIZONS, STATUSES } from '../src/lib/board/cells';
 import { LIMITS } from '../src/lib/board/limits';
+import { WORKSHOP_LIMITS } from '../src/lib/ideas/workshop';
 import { LOCALES } from '../src/lib/locales';
 import { ROLES } from '../src/lib/roles';
 import { readRouteTree, withoutGroups } from './route-tree';
@@ -49,7 +50,7 @@ class Raw {
 
 /** A form field sent as an uploaded file (the form then goes as multipart/form-data). */
 class FilePart {
-	constructor(readonly content: string) {}
+	constructor(readonly content: string | Buffer) {}
 }
 
 type Value =
@@ -121,7 +122,12 @@ function multipartWire(entries: (readonly [string, Value])[]): Wire {
 			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"` +
 			(file ? `; filename="anhang.txt"\r\nContent-Type: text/plain` : '') +
 			'\r\n\r\n';
-		const body = v instanceof Raw ? v.bytes : Buffer.from(file ? v.content : String(v));
+		const body =
+			v instanceof Raw
+				? v.bytes
+				: file && Buffer.isBuffer(v.content)
+					? v.content
+					: Buffer.from(file ? v.content : String(v));
 		return Buffer.concat([Buffer.from(head), body, Buffer.from('\r\n')]);
 	});
 	return {
@@ -1423,7 +1429,10 @@ export function writeTargets(s: Subjects): Target[] {
 				...oversizedCases('form', () => ({})),
 				...formBodyCases({}, () => ({ notiz: 'Tschüss' })).filter((c) => c.name !== 'an empty body')
 			]
-		})
+		}),
+
+		// Ideas from a workshop
+		workshopTarget()
 	];
 	return targets;
 
@@ -1499,4 +1508,53 @@ export function writeTargets(s: Subjects): Target[] {
 			cases
 		};
 	}
+}
+
+// Ideas from a workshop: the workshop's name and date, and its ideas as lines, CSV or a CSV file.
+// One bad line refuses all of them.
+function workshopTarget(): Target {
+	const base = () => ({ name: 'Zukunftswerkstatt', date: '2026-03-14', ideas: 'Mehr Fahrräder' });
+	const fromFile = (content: string | Buffer) => () => ({
+		...base(),
+		ideas: '',
+		file: new FilePart(content)
+	});
+	const ideas = (text: string) => () => ({ ...base(), ideas: text });
+	const tooMany = Array.from({ length: WORKSHOP_LIMITS.ideas + 1 }, (_, i) => `Idee ${i}`);
+	const cases: [string, () => Fields][] = [
+		['date: missing', () => ({ ...base(), date: MISSING })],
+		['date: empty', () => ({ ...base(), date: '' })],
+		['ideas: one line of 201 characters among good ones', ideas(`Gut\n${'x'.repeat(201)}\nGut`)],
+		['ideas: only blank lines', ideas('\n \n\t\n'.repeat(1000))],
+		[`ideas: ${tooMany.length} lines`, ideas(tooMany.join('\n'))],
+		['ideas: CSV with only its header', ideas('Titel;Text;Dimension\r\n')],
+		['ideas: CSV with an unknown dimension', ideas('title,dimension\nSolardach,grün')],
+		['ideas: CSV with a quote never closed', ideas('title,text\nSolardach,"offen\nJobrad,x')],
+		['ideas: CSV with more cells than the header', ideas('title;text\nA;b;c')],
+		['ideas: CSV with a title missing after a good row', ideas('title,text\nGut,x\n,ohne')],
+		['file: not UTF-8 (Windows-1252)', fromFile(Buffer.from([0x54, 0xd6, 0x6c, 0x0a]))],
+		['file: over 200 KB', fromFile('Idee\n'.repeat(Math.ceil(WORKSHOP_LIMITS.bytes / 5) + 1))],
+		['file: CSV with a title missing', fromFile('\ufefftitle;text\r\n;ohne Titel\r\n')],
+		['file: only its header', fromFile('title,text,dimension\n')],
+		['file: beside a text', () => ({ ...base(), file: new FilePart('Solardach') })],
+		['file: text in its place', () => ({ ...base(), ideas: '', file: 'Solardach' })],
+		['file: twice', () => ({ ...base(), ideas: '', file: [new FilePart('A'), new FilePart('B')] })],
+		['a good file, but no workshop name', () => ({ ...fromFile('Solardach')(), name: MISSING })]
+	];
+	return target({
+		key: 'POST /ideas/workshop',
+		path: '/ideas/workshop',
+		encoding: 'form',
+		fields: {
+			name: { type: 'text', max: WORKSHOP_LIMITS.name, required: true },
+			date: { type: 'date' },
+			ideas: { type: 'text', max: WORKSHOP_LIMITS.bytes, required: true, multiline: true }
+		},
+		base,
+		moreCases: cases.map(([name, fields]) => ({
+			name,
+			kind: 'field',
+			wire: () => formWire(fields())
+		}))
+	});
 }
