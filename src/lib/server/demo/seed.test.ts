@@ -7,6 +7,9 @@ import { listUsers } from '../domain/users';
 import { authenticate } from '../auth/sign-in';
 import { CELLS, cellKey } from '../../board/cells';
 import { progressEntries } from '../db/schema';
+import { IDEA_STATES } from '../../ideas/states';
+import { listIdeas } from '../domain/ideas';
+import { getAction } from '../domain/action-view';
 
 describe('demo data', () => {
 	it('fills every cell and lets the four demo users sign in', async () => {
@@ -25,5 +28,27 @@ describe('demo data', () => {
 		for (const role of ['admin', 'member', 'leader', 'staff']) {
 			expect((await authenticate(db, `${role}@example.org`, 'demo-password'))?.role).toBe(role);
 		}
+	});
+
+	it('has ideas from colleagues in every state but withdrawn, two of them actions on the board', async () => {
+		const db = createTestDb();
+		await seedDemo(db, 'demo-password');
+		const all = listIdeas(db);
+		expect(all.length).toBeGreaterThanOrEqual(12);
+		const states = new Set(all.map((i) => i.state));
+		expect([...states].sort()).toEqual(IDEA_STATES.filter((s) => s !== 'withdrawn').sort());
+		expect(all.filter((i) => i.supporters > 0).length).toBeGreaterThan(5);
+
+		const accepted = all.filter((i) => i.state === 'accepted');
+		expect(accepted).toHaveLength(2);
+		for (const idea of accepted) expect(getAction(db, idea.actionId!)?.archived).toBe(false);
+		for (const idea of all.filter((i) => i.state === 'declined' || i.state === 'merged')) {
+			expect(idea.reason).toBeTruthy();
+		}
+		expect(all.find((i) => i.state === 'merged')?.mergedIntoId).not.toBeNull();
+		expect(all.find((i) => i.source !== null)).toMatchObject({
+			source: 'Workshop Frühjahr, 12.03.2026',
+			proposer: null
+		});
 	});
 });

@@ -2,11 +2,21 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type { Db } from '../db';
 import { commitChange } from '../events/commit';
 import type { BoardEvent } from '../events/types';
-import { actionOwners, actions, appMeta, events, progressEntries } from '../db/schema';
+import {
+	actionOwners,
+	actions,
+	appMeta,
+	events,
+	ideaHistory,
+	ideaSupports,
+	ideas,
+	progressEntries
+} from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createBoard } from '../domain/boards';
 import { createUser } from '../domain/users';
 import type { Dimension, Horizon, Status } from '../../board/cells';
+import type { IdeaState } from '../../ideas/states';
 import type { Role } from '../../roles';
 
 /** Marks a database as made by `npm run demo`, so the demo never overwrites anything else. */
@@ -28,7 +38,10 @@ const PEOPLE: DemoPerson[] = [
 	{ key: 'staff', email: 'staff@example.org', name: 'Deniz Aksoy', role: 'staff' },
 	{ key: 'lena', email: 'lena.voigt@example.org', name: 'Lena Voigt', role: 'member' },
 	{ key: 'marek', email: 'marek.lindner@example.org', name: 'Marek Lindner', role: 'member' },
-	{ key: 'svenja', email: 'svenja.kraus@example.org', name: 'Svenja Kraus', role: 'staff' }
+	{ key: 'svenja', email: 'svenja.kraus@example.org', name: 'Svenja Kraus', role: 'staff' },
+	{ key: 'ole', email: 'ole.petersen@example.org', name: 'Ole Petersen', role: 'staff' },
+	{ key: 'aylin', email: 'aylin.demir@example.org', name: 'Aylin Demir', role: 'staff' },
+	{ key: 'katrin', email: 'katrin.hoffmann@example.org', name: 'Katrin Hoffmann', role: 'staff' }
 ];
 
 interface DemoAction {
@@ -231,6 +244,143 @@ const ACTIONS: DemoAction[] = [
 	}
 ];
 
+interface DemoIdea {
+	title: string;
+	text: string;
+	dimension: Dimension | null;
+	/** A person's key, or a workshop's label for ideas entered from paper. */
+	by: string | { workshop: string };
+	/** False: only the working group sees who proposed it. */
+	showName?: boolean;
+	daysAgo: number;
+	state: IdeaState;
+	reason?: string;
+	/** The action it became (by title), when accepted. */
+	action?: string;
+	/** The idea it was merged into (by title). */
+	into?: string;
+	supporters: string[];
+}
+
+const IDEAS: DemoIdea[] = [
+	{
+		title: 'Reparaturtreff für die Nachbarschaft',
+		text: 'Viele Geräte landen im Müll, obwohl nur eine Kleinigkeit kaputt ist. Im Stadtteiltreff könnten Ehrenamtliche einmal im Monat helfen.',
+		dimension: 'ecological',
+		by: 'ole',
+		daysAgo: 110,
+		state: 'accepted',
+		action: 'Reparatur-Café im Stadtteiltreff',
+		supporters: ['aylin', 'svenja', 'staff']
+	},
+	{
+		title: 'Fahrrad über den Arbeitgeber leasen',
+		text: 'Andere Träger bieten das schon an. Mit einem Dienstrad würden viele von uns das Auto stehen lassen.',
+		dimension: 'social',
+		by: 'svenja',
+		daysAgo: 95,
+		state: 'accepted',
+		action: 'Dienstrad-Leasing anbieten',
+		supporters: ['staff', 'ole', 'aylin', 'katrin', 'lena']
+	},
+	{
+		title: 'Ruheraum für die Pause',
+		text: 'Ein ruhiger Raum ohne Telefon, in dem man in der Pause kurz abschalten kann.',
+		dimension: 'social',
+		by: 'staff',
+		daysAgo: 60,
+		state: 'declined',
+		reason:
+			'Zurzeit ist an keinem Standort ein Raum frei. Beim Umzug der Geschäftsstelle 2027 nehmen wir die Idee wieder auf.',
+		supporters: ['katrin']
+	},
+	{
+		title: 'Jobticket für alle Standorte',
+		text: 'Ein vergünstigtes Deutschlandticket für alle Mitarbeitenden, auch in den Wohngruppen.',
+		dimension: 'ecological',
+		by: 'ole',
+		daysAgo: 45,
+		state: 'in_review',
+		supporters: ['svenja', 'staff', 'katrin', 'aylin']
+	},
+	{
+		title: 'Wasserspender statt Plastikflaschen',
+		text: 'In den Besprechungsräumen stehen immer noch Kisten mit Wasser in Plastikflaschen. Ein Wasserspender spart Müll und Schlepperei.',
+		dimension: 'ecological',
+		by: 'svenja',
+		daysAgo: 40,
+		state: 'in_review',
+		supporters: ['staff', 'lena', 'ole']
+	},
+	{
+		title: 'Fahrgemeinschaften zur Arbeit',
+		text: 'Eine Pinnwand im Intranet, auf der man Mitfahrgelegenheiten anbietet und sucht.',
+		dimension: 'ecological',
+		by: 'aylin',
+		daysAgo: 35,
+		state: 'merged',
+		into: 'Jobticket für alle Standorte',
+		reason:
+			'Beide Ideen wollen weniger Autofahrten zur Arbeit. Wir prüfen sie zusammen beim Jobticket.',
+		supporters: ['katrin']
+	},
+	{
+		title: 'Gemeinsamer Gemüsegarten am Wohnheim',
+		text: 'Bewohner:innen und Mitarbeitende legen zusammen Hochbeete an und ernten gemeinsam.',
+		dimension: 'social',
+		by: { workshop: 'Workshop Frühjahr, 12.03.2026' },
+		daysAgo: 25,
+		state: 'submitted',
+		supporters: ['svenja', 'katrin']
+	},
+	{
+		title: 'Offene Sprechstunde mit der Geschäftsführung',
+		text: 'Einmal im Quartal eine Stunde, in der alle ohne Termin ihre Fragen und Vorschläge loswerden können.',
+		dimension: 'social',
+		by: 'staff',
+		daysAgo: 20,
+		state: 'submitted',
+		supporters: ['svenja', 'aylin']
+	},
+	{
+		title: 'Gebrauchte Büromöbel kaufen',
+		text: 'Bei Neuanschaffungen zuerst bei Büroauflösungen und Gebrauchthändlern schauen.',
+		dimension: 'economic',
+		by: 'marek',
+		daysAgo: 15,
+		state: 'submitted',
+		supporters: ['lena']
+	},
+	{
+		title: 'Sammelbox für alte Handys und Akkus',
+		text: 'Eine Box am Empfang; die Geräte gehen an ein Recycling-Projekt.',
+		dimension: 'ecological',
+		by: 'aylin',
+		daysAgo: 12,
+		state: 'submitted',
+		supporters: ['staff']
+	},
+	{
+		title: 'Ein vegetarischer Tag in der Kantine',
+		text: 'Einmal in der Woche nur vegetarische Gerichte – lecker und gut fürs Klima.',
+		dimension: 'ecological',
+		by: 'katrin',
+		showName: false,
+		daysAgo: 8,
+		state: 'submitted',
+		supporters: ['ole']
+	},
+	{
+		title: 'Alte Laptops spenden statt entsorgen',
+		text: 'Ausgemusterte Geräte sicher löschen und an Schulen oder Vereine geben.',
+		dimension: null,
+		by: 'ole',
+		daysAgo: 5,
+		state: 'submitted',
+		supporters: []
+	}
+];
+
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Fills an empty, migrated database with the demo organisation. */
@@ -258,6 +408,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 			byCell.set(key, [...(byCell.get(key) ?? []), a]);
 		}
 		const creator = ids.get('member')!;
+		const actionIds = new Map<string, number>();
 		const history: BoardEvent[] = [];
 		for (const cellActions of byCell.values()) {
 			const keys = generateNKeysBetween(null, null, cellActions.length);
@@ -285,6 +436,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					})
 					.returning({ id: actions.id })
 					.get();
+				actionIds.set(a.title, row.id);
 				history.push({
 					boardId: board.id,
 					actionId: row.id,
@@ -329,6 +481,72 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 		// History in the order it happened, so event ids grow with time as they do in real use.
 		history.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
 		db.insert(events).values(history).run();
+		seedIdeas(db, ids, actionIds, now);
 	});
 	return { people: PEOPLE.slice(0, 4) };
+}
+
+/**
+ * Ideas from colleagues in every state: the working group (the demo member) decided some a few
+ * days after they came in; supporters joined one day after another.
+ */
+function seedIdeas(db: Db, ids: Map<string, number>, actionIds: Map<string, number>, now: Date) {
+	const reviewer = ids.get('member')!;
+	const names = new Map(PEOPLE.map((p) => [p.key, p.name]));
+	const ideaIds = new Map<string, number>();
+	const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+	for (const idea of IDEAS) {
+		const createdAt = at(idea.daysAgo);
+		const decided = idea.state !== 'submitted';
+		const decidedAt = decided ? at(Math.max(1, idea.daysAgo - 7)) : null;
+		const workshop = typeof idea.by === 'string' ? null : idea.by.workshop;
+		const proposerId = typeof idea.by === 'string' ? ids.get(idea.by)! : null;
+		const row = db
+			.insert(ideas)
+			.values({
+				title: idea.title,
+				text: idea.text,
+				dimension: idea.dimension,
+				state: idea.state,
+				reason: idea.reason ?? null,
+				proposerId,
+				proposerName: workshop ?? names.get(idea.by as string)!,
+				showName: idea.showName ?? true,
+				mergedIntoId: idea.into ? ideaIds.get(idea.into)! : null,
+				actionId: idea.action ? actionIds.get(idea.action)! : null,
+				version: decided ? 2 : 1,
+				createdAt,
+				updatedAt: decidedAt ?? createdAt,
+				decidedAt: idea.state === 'in_review' ? null : decidedAt
+			})
+			.returning({ id: ideas.id })
+			.get();
+		ideaIds.set(idea.title, row.id);
+		// Workshop ideas were typed in from paper by the working group.
+		db.insert(ideaHistory)
+			.values({ ideaId: row.id, state: 'submitted', actorId: proposerId ?? reviewer, createdAt })
+			.run();
+		if (decidedAt) {
+			db.insert(ideaHistory)
+				.values({
+					ideaId: row.id,
+					state: idea.state,
+					reason: idea.reason ?? null,
+					actorId: reviewer,
+					createdAt: decidedAt
+				})
+				.run();
+		}
+		if (idea.supporters.length) {
+			db.insert(ideaSupports)
+				.values(
+					idea.supporters.map((key, i) => ({
+						ideaId: row.id,
+						userId: ids.get(key)!,
+						createdAt: at(Math.max(0, idea.daysAgo - 1 - i))
+					}))
+				)
+				.run();
+		}
+	}
 }

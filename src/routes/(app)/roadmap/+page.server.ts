@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { listBoardActivity } from '$lib/server/domain/activity';
 import { boardView } from '$lib/server/domain/board-actions';
 import { firstBoardId, getBoard } from '$lib/server/domain/boards';
+import { countIdeasByDimension } from '$lib/server/domain/idea-summaries';
 import { can } from '$lib/server/domain/permissions';
 import { buildRoadmap, listRoadmapActions, ROADMAP_RULES } from '$lib/server/domain/roadmap';
 import { listUsers } from '$lib/server/domain/users';
@@ -28,6 +29,7 @@ export const load: PageServerLoad = (event) => {
 		dimension,
 		roadmap: buildRoadmap(listRoadmapActions(db, board.id, now), now, dimension ?? undefined),
 		rules: ROADMAP_RULES,
+		ideas: countIdeasByDimension(db),
 		activity: describeActivity(
 			listBoardActivity(db, board.id),
 			new Map(listUsers(db).map((u) => [u.id, u.name]))

@@ -7,6 +7,7 @@ import { followField, idField } from '$lib/server/domain/action-input';
 import { getAction } from '$lib/server/domain/action-view';
 import { calendarToken, renewCalendarToken } from '$lib/server/domain/calendar';
 import { follow, unfollow } from '$lib/server/domain/follows';
+import { listNewIdeasFromOthers, listOwnIdeas } from '$lib/server/domain/idea-summaries';
 import {
 	firstOfGroups,
 	groupUpcoming,
@@ -55,6 +56,7 @@ export const load: PageServerLoad = (event) => {
 		shown: shown.length,
 		live: listBoards(db).map((b) => ({ id: b.id, after: latestEventId(db, b.id) })),
 		total: all.length,
+		ideas: { own: listOwnIdeas(db, user.id), fresh: listNewIdeasFromOthers(db, user.id) },
 		calendar: {
 			https: `${event.url.protocol}//${feed}`,
 			webcal: `webcal://${feed}`

@@ -19,6 +19,7 @@ import { placesPerCell } from '$lib/server/domain/board-page';
 import { DomainError } from '$lib/server/domain/errors';
 import { listActionHistory } from '$lib/server/domain/action-history';
 import { follow, isFollowing, listFollowers, unfollow } from '$lib/server/domain/follows';
+import { ideasOfAction } from '$lib/server/domain/idea-summaries';
 import { can } from '$lib/server/domain/permissions';
 import { listActiveUsers, listUsers } from '$lib/server/domain/users';
 import { fromDomainError } from '$lib/server/http/api';
@@ -50,6 +51,8 @@ export const load: PageServerLoad = (event) => {
 		descriptionHtml: renderMarkdown(action.description),
 		progress: listProgress(db, action.id),
 		history: listActionHistory(db, action.id),
+		// For this page only: the action's JSON (ActionView) stays as the API describes it.
+		ideas: ideasOfAction(db, action.id),
 		names: listUsers(db).map((u) => [u.id, u.name] as [number, string]),
 		people: listActiveUsers(db),
 		cellTitles: placesPerCell(db, board.id),
