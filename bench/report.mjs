@@ -20,6 +20,11 @@ export const METRICS = [
 	['Board ?show=all gzip, req/s (c=10)', '/s', (r) => r.pageAllGzip?.c10.perSecond],
 	['Board ?show=all gzip, p99 (c=10)', 'ms', (r) => r.pageAllGzip?.c10.latency.p99],
 	['Board ?show=all gzip, bytes sent', 'KB', (r) => r.pageAllGzip && r.pageAllGzip.wireBytes / KB],
+	['Ideas page /ideas, median (c=1)', 'ms', (r) => r.ideasPage?.c1.latency.median],
+	['Ideas page /ideas, p99 (c=1)', 'ms', (r) => r.ideasPage?.c1.latency.p99],
+	['Ideas page /ideas, req/s (c=10)', '/s', (r) => r.ideasPage?.c10.perSecond],
+	['GET /api/ideas, median (c=1)', 'ms', (r) => r.ideasApi?.c1.latency.median],
+	['GET /api/ideas JSON', 'KB', (r) => r.ideasApi && r.ideasApi.bytes / KB],
 	['GET /api/boards/1, median (c=1)', 'ms', (r) => r.api?.c1.latency.median],
 	['GET /api/boards/1, p99 (c=1)', 'ms', (r) => r.api?.c1.latency.p99],
 	['GET /api/boards/1, req/s (c=10)', '/s', (r) => r.api?.c10.perSecond],
@@ -80,6 +85,14 @@ export const BARS = [
 		unit: 'ms',
 		max: true,
 		get: (r) => r.pageAll?.c10.latency.p99
+	},
+	{
+		text: '/ideas with 1,000 ideas ≤ 15 ms median',
+		size: 1000,
+		limit: 15,
+		unit: 'ms',
+		max: true,
+		get: (r) => r.ideasPage?.c1.latency.median
 	},
 	{
 		text: 'Move at 1,000 actions ≤ 5 ms median',

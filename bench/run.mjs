@@ -20,8 +20,8 @@ import { prng } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TMP = join(ROOT, 'bench/tmp');
-const PHASES = ['page', 'api', 'move', 'progress', 'live', 'assets'];
-const ROUTES = ['/boards/1', '/roadmap', '/upcoming', '/login'];
+const PHASES = ['page', 'ideas', 'api', 'move', 'progress', 'live', 'assets'];
+const ROUTES = ['/boards/1', '/roadmap', '/upcoming', '/ideas', '/login'];
 
 const { values: opts } = parseArgs({
 	options: {
@@ -148,14 +148,15 @@ async function benchSize(size, appDir, shared) {
 			live: seeded.live.length,
 			archived: seeded.archived,
 			progressEntries: seeded.progressEntries,
-			events: seeded.events
+			events: seeded.events,
+			ideas: seeded.ideas
 		},
 		seedSeconds: Math.round(performance.now() - seedStart) / 1000,
 		db: { seeded: dbBytes(dbPath) }
 	};
 	say(
 		`${size} actions: seeded in ${result.seedSeconds} s (${seeded.live.length} live, ${seeded.archived} archived, ` +
-			`${seeded.progressEntries} progress entries, ${seeded.events} events)`
+			`${seeded.progressEntries} progress entries, ${seeded.events} events, ${seeded.ideas} ideas)`
 	);
 
 	const cpuProfileDir = opts.profile ? join(TMP, 'profiles', String(size)) : undefined;
@@ -229,6 +230,25 @@ async function benchSize(size, appDir, shared) {
 			}
 		}
 		if (phases.has('page')) notePeak('page');
+		if (phases.has('ideas')) {
+			// Everyone's ideas as staff open them (newest first, the first page of the list), and
+			// all of them as the API answers.
+			const headers = { cookie, accept: 'text/html' };
+			for (const [key, what, path, accept] of [
+				['ideasPage', '/ideas page', '/ideas', 'text/html'],
+				['ideasApi', 'GET /api/ideas', '/api/ideas', 'application/json']
+			]) {
+				const url = `${base}${path}`;
+				const res = await request(url, { headers: { ...headers, accept } });
+				if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+				result[key] = {
+					bytes: res.body.length,
+					...(await measure(what, { url, serverPid: server.pid, headers: { ...headers, accept } }))
+				};
+				say(`  ${(what + ':').padEnd(22)} ${brief(result[key].c1)} | ${briefTen(result[key].c10)}`);
+			}
+		}
+		if (phases.has('ideas')) notePeak('ideas');
 		if (phases.has('api')) {
 			const url = `${base}/api/boards/${seeded.boardId}`;
 			const res = await request(url, { headers: { cookie, accept: 'application/json' } });

@@ -138,6 +138,83 @@ export function removeDatabase(path) {
 	for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
+const IDEA_REASONS = [
+	'Passt gerade nicht ins Budget.',
+	'Gibt es schon als Maßnahme.',
+	'Dafür fehlt uns im Moment die Zeit.'
+];
+
+/**
+ * As many ideas as actions, from everyone, over the same 400 days: most wait for the working
+ * group, some are accepted (linked to a live action), declined or merged with a reason; each
+ * has up to seven supporters and its public history.
+ */
+function seedIdeas(sqlite, { count, userIds, live, start, random, pick, between }) {
+	const insertIdea = sqlite.prepare(
+		`insert into ideas (title, text, dimension, state, reason, proposer_id, proposer_name,
+		   show_name, merged_into_id, action_id, version, created_at, updated_at, decided_at)
+		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const insertSupport = sqlite.prepare(
+		'insert into idea_supports (idea_id, user_id, created_at) values (?, ?, ?)'
+	);
+	const insertStep = sqlite.prepare(
+		`insert into idea_history (idea_id, state, reason, actor_id, created_at)
+		 values (?, ?, ?, ?, ?)`
+	);
+	const ids = [];
+	for (let i = 0; i < count; i++) {
+		const at = start + Math.floor((i / count) * 390 * DAY) + between(0, DAY);
+		const by = between(0, PEOPLE.length - 1);
+		const dimension = random() < 0.8 ? pick(DIMENSIONS) : null;
+		const title = `${pick(TITLES[dimension ?? pick(DIMENSIONS)])} – Idee aus ${pick(PLACES)}`;
+		const text = Array.from({ length: between(0, 3) }, () => pick(SENTENCES)).join(' ');
+		const r = random();
+		const state =
+			r < 0.5
+				? 'submitted'
+				: r < 0.65
+					? 'in_review'
+					: r < 0.8 && live.length
+						? 'accepted'
+						: r < 0.92
+							? 'declined'
+							: r < 0.97 && ids.length
+								? 'merged'
+								: 'withdrawn';
+		const decided = !['submitted', 'in_review'].includes(state) ? at + between(1, 60) * DAY : null;
+		const reason = state === 'declined' || state === 'merged' ? pick(IDEA_REASONS) : null;
+		const version = state === 'submitted' ? 1 : state === 'in_review' ? 2 : 3;
+		const id = Number(
+			insertIdea.run(
+				title,
+				text,
+				dimension,
+				state,
+				reason,
+				userIds[by],
+				PEOPLE[by].name,
+				random() < 0.8 ? 1 : 0,
+				state === 'merged' ? pick(ids) : null,
+				state === 'accepted' ? pick(live).id : null,
+				version,
+				at,
+				decided ?? at,
+				decided
+			).lastInsertRowid
+		);
+		ids.push(id);
+		insertStep.run(id, 'submitted', null, userIds[by], at);
+		if (decided) insertStep.run(id, state, reason, userIds[1], decided);
+		const supporters = shuffle(
+			userIds.filter((_, u) => u !== by),
+			random
+		).slice(0, between(0, 7));
+		for (const user of supporters) insertSupport.run(id, user, at + between(0, 30) * DAY);
+	}
+	return ids.length;
+}
+
 /**
  * Creates, migrates and fills the database at `path` with `size` actions.
  * Returns who can sign in and what the board holds (live action ids and their versions).
@@ -353,6 +430,7 @@ export async function createBenchDatabase({ path, migrationsFolder, size, seed =
 			if (archived) archivedCount++;
 			else live.push({ id, version, dimension: cell.dimension, horizon: cell.horizon });
 		}
+		const ideas = seedIdeas(sqlite, { count: size, userIds, live, start, random, pick, between });
 		// Events in the order they happened, so ids grow with time as in real use.
 		history.sort((a, b) => a[0] - b[0]);
 		for (const [at, board, action, actor, type, data] of history) {
@@ -365,7 +443,8 @@ export async function createBenchDatabase({ path, migrationsFolder, size, seed =
 			live,
 			archived: archivedCount,
 			progressEntries: progressCount,
-			events: history.length
+			events: history.length,
+			ideas
 		};
 	})();
 

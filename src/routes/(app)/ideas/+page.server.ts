@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { listIdeas, supportedBy } from '$lib/server/domain/ideas';
+import { listIdeasPage, supportedBy } from '$lib/server/domain/ideas';
 import { can } from '$lib/server/domain/permissions';
 import { requirePageUser } from '$lib/server/http/guard';
 import { ideaQueryFrom } from '$lib/server/http/idea-filter';
@@ -18,20 +18,20 @@ export const load: PageServerLoad = (event) => {
 	const limit = Math.min(parseId(params.get('limit') ?? undefined) ?? IDEAS_PAGE, 50 * IDEAS_PAGE);
 	const db = getDb();
 	const inGroup = can(user.role, 'decideIdeas');
-	const found = listIdeas(db, { ...query, viewer: { id: user.id, inGroup } });
+	const { found, ideas } = listIdeasPage(db, { ...query, viewer: { id: user.id, inGroup } }, limit);
 	const supported = supportedBy(db, user.id);
 	const more = new URLSearchParams(params);
 	more.set('limit', String(limit + IDEAS_PAGE));
 	return {
 		query,
-		ideas: found.slice(0, limit).map(({ text, ...idea }) => ({
+		ideas: ideas.map(({ text, ...idea }) => ({
 			...idea,
 			summary: summarizeMarkdown(text, 200),
 			supported: supported.has(idea.id),
 			mine: idea.proposer?.id === user.id
 		})),
-		found: found.length,
-		more: found.length > limit ? { hidden: found.length - limit, href: `/ideas?${more}` } : null,
+		found,
+		more: found > limit ? { hidden: found - limit, href: `/ideas?${more}` } : null,
 		canDecide: inGroup,
 		canEnterWorkshop: can(user.role, 'enterWorkshopIdeas')
 	};
