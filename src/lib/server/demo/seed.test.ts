@@ -47,7 +47,7 @@ describe('demo data', () => {
 		}
 		expect(all.find((i) => i.state === 'merged')?.mergedIntoId).not.toBeNull();
 		expect(all.find((i) => i.source !== null)).toMatchObject({
-			source: 'Workshop Frühjahr, 12.03.2026',
+			source: 'Frühjahr, 2026-03-12',
 			proposer: null
 		});
 	});

@@ -18,6 +18,7 @@ import { createUser } from '../domain/users';
 import type { Dimension, Horizon, Status } from '../../board/cells';
 import type { IdeaState } from '../../ideas/states';
 import type { Role } from '../../roles';
+import { workshopSource } from '../../ideas/workshop';
 
 /** Marks a database as made by `npm run demo`, so the demo never overwrites anything else. */
 export const DEMO_MARKER = { key: 'created_by', value: 'npm run demo' };
@@ -328,7 +329,7 @@ const IDEAS: DemoIdea[] = [
 		title: 'Gemeinsamer Gemüsegarten am Wohnheim',
 		text: 'Bewohner:innen und Mitarbeitende legen zusammen Hochbeete an und ernten gemeinsam.',
 		dimension: 'social',
-		by: { workshop: 'Workshop Frühjahr, 12.03.2026' },
+		by: { workshop: workshopSource('Frühjahr', '2026-03-12') },
 		daysAgo: 25,
 		state: 'submitted',
 		supporters: ['svenja', 'katrin']
