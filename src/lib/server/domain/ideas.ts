@@ -7,6 +7,8 @@ import type { IdeaView } from '../../ideas/idea-view';
 import type { Dimension } from '../../board/cells';
 import { OPEN_IDEA_STATES, isOpen, type IdeaState } from '../../ideas/states';
 import { DomainError } from './errors';
+import { can } from './permissions';
+import type { Role } from '../../roles';
 
 export type { IdeaView };
 
@@ -17,6 +19,12 @@ export interface IdeaViewer {
 	id: number;
 	inGroup: boolean;
 }
+
+/** The viewer a signed-in person is: of the working group when they may decide on ideas. */
+export const ideaViewer = (user: { id: number; role: Role }): IdeaViewer => ({
+	id: user.id,
+	inGroup: can(user.role, 'decideIdeas')
+});
 
 /**
  * The idea as everyone sees it. The proposer's name shows only where they allowed it — or to

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { listIdeasPage, supportedBy } from '$lib/server/domain/ideas';
+import { ideaViewer, listIdeasPage, supportedBy } from '$lib/server/domain/ideas';
 import { can } from '$lib/server/domain/permissions';
 import { requirePageUser } from '$lib/server/http/guard';
 import { ideaQueryFrom } from '$lib/server/http/idea-filter';
@@ -17,8 +17,8 @@ export const load: PageServerLoad = (event) => {
 	const query = ideaQueryFrom(params);
 	const limit = Math.min(parseId(params.get('limit') ?? undefined) ?? IDEAS_PAGE, 50 * IDEAS_PAGE);
 	const db = getDb();
-	const inGroup = can(user.role, 'decideIdeas');
-	const { found, ideas } = listIdeasPage(db, { ...query, viewer: { id: user.id, inGroup } }, limit);
+	const viewer = ideaViewer(user);
+	const { found, ideas } = listIdeasPage(db, { ...query, viewer }, limit);
 	const supported = supportedBy(db, user.id);
 	const more = new URLSearchParams(params);
 	more.set('limit', String(limit + IDEAS_PAGE));
@@ -32,7 +32,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		found,
 		more: found > limit ? { hidden: found - limit, href: `/ideas?${more}` } : null,
-		canDecide: inGroup,
+		canDecide: viewer.inGroup,
 		canEnterWorkshop: can(user.role, 'enterWorkshopIdeas')
 	};
 };

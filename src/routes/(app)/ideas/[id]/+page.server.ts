@@ -8,7 +8,7 @@ import { placesPerCell } from '$lib/server/domain/board-page';
 import { decideIdea, editIdea, withdrawIdea } from '$lib/server/domain/idea-changes';
 import { ideaDetails, mergeCandidates } from '$lib/server/domain/idea-details';
 import { editIdeaInput, ideaStateForm } from '$lib/server/domain/idea-input';
-import { can } from '$lib/server/domain/permissions';
+import { ideaViewer } from '$lib/server/domain/ideas';
 import { isOpen } from '$lib/ideas/states';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
@@ -27,18 +27,18 @@ function ideaId(param: string): number {
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
 	const db = getDb();
-	const inGroup = can(user.role, 'decideIdeas');
-	const details = ideaDetails(db, ideaId(event.params.id), { id: user.id, inGroup });
+	const viewer = ideaViewer(user);
+	const details = ideaDetails(db, ideaId(event.params.id), viewer);
 	if (!details) error(404, m.error_not_found());
 	const { idea } = details;
-	const deciding = inGroup && isOpen(idea.state);
+	const deciding = viewer.inGroup && isOpen(idea.state);
 	const boardId = firstBoardId(db);
 	const board = boardId === undefined ? undefined : getBoard(db, boardId);
 	return {
 		...details,
 		textHtml: renderMarkdown(idea.text),
 		justProposed: event.url.searchParams.get('new') === '1',
-		canDecide: inGroup,
+		canDecide: viewer.inGroup,
 		// What deciding needs: the board's cells for a new action, its actions and other ideas.
 		decide:
 			deciding && board

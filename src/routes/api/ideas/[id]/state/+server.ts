@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { decideIdea, withdrawIdea } from '$lib/server/domain/idea-changes';
 import { ideaStateInput } from '$lib/server/domain/idea-input';
+import { getIdea, ideaViewer } from '$lib/server/domain/ideas';
 import { apiHandler, checkJson, idParam, readJsonBody } from '$lib/server/http/api';
 import { requireApiUser } from '$lib/server/http/guard';
 
@@ -20,6 +21,9 @@ export const POST = apiHandler(async (event) => {
 	if (!withdrawing(body)) requireApiUser(event, 'decideIdeas');
 	const input = checkJson(body, ideaStateInput);
 	const db = getDb();
-	if (input.state === 'withdrawn') return json(withdrawIdea(db, user, id, input.version));
-	return json(decideIdea(db, user, id, input));
+	const idea =
+		input.state === 'withdrawn'
+			? withdrawIdea(db, user, id, input.version)
+			: decideIdea(db, user, id, input);
+	return json(getIdea(db, idea.id, ideaViewer(user)));
 });
