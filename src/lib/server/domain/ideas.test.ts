@@ -17,7 +17,7 @@ import {
 	withdrawSupport
 } from './idea-changes';
 import { ideaStateInput, proposeIdeaInput, type IdeaDecision } from './idea-input';
-import { getIdea, listIdeas, similarIdeas, supports } from './ideas';
+import { getIdea, listIdeas, listIdeasPage, similarIdeas, supports } from './ideas';
 
 let off: (() => void) | undefined;
 afterEach(() => off?.());
@@ -214,5 +214,37 @@ describe('ideas', () => {
 		]);
 		expect(similarIdeas(db, 'ab')).toEqual([]);
 		expect(listIdeas(db)).toHaveLength(3);
+	});
+
+	it('are listed filtered, searched and sorted, a page at a time', async () => {
+		const { db, propose, staff, colleague, member, decide } = await setup();
+		const t0 = new Date('2026-05-01T08:00:00Z').getTime();
+		const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+		const make = (title: string, minutes: number, extra: Record<string, unknown> = {}) =>
+			proposeIdea(db, staff, proposeIdeaInput.parse({ title, ...extra }), { now: at(minutes) });
+		const garden = make('Gemüsegarten', 1, { dimension: 'social' });
+		const solar = make('Solardach', 2, { dimension: 'ecological', text: 'Auf dem ÖKO-Lager' });
+		const unknown = make('Weiß nicht wohin', 3);
+		supportIdea(db, colleague, garden.id);
+		supportIdea(db, member, garden.id);
+		supportIdea(db, colleague, unknown.id);
+		decide(solar.id, { state: 'declined', reason: 'Zu teuer', version: 1 });
+		const titles = (ideas: { title: string }[]) => ideas.map((i) => i.title);
+
+		expect(titles(listIdeas(db))).toEqual(['Weiß nicht wohin', 'Solardach', 'Gemüsegarten']);
+		expect(titles(listIdeas(db, { sort: 'supported' }))[0]).toBe('Gemüsegarten');
+		expect(titles(listIdeas(db, { sort: 'decided' }))[0]).toBe('Solardach');
+		expect(titles(listIdeas(db, { state: 'open' }))).toEqual(['Weiß nicht wohin', 'Gemüsegarten']);
+		expect(titles(listIdeas(db, { dimension: 'none' }))).toEqual(['Weiß nicht wohin']);
+		expect(titles(listIdeas(db, { q: 'öko' }))).toEqual(['Solardach']);
+
+		const page = listIdeasPage(db, { sort: 'supported' }, 2);
+		expect(page.found).toBe(3);
+		expect(titles(page.ideas)).toEqual(['Gemüsegarten', 'Weiß nicht wohin']);
+		expect(page.ideas[0]).toMatchObject({ supporters: 2, dimension: 'social' });
+		const searched = listIdeasPage(db, { q: 'LAGER' }, 1);
+		expect(searched).toMatchObject({ found: 1, ideas: [{ text: 'Auf dem ÖKO-Lager' }] });
+		propose('Noch eine');
+		expect(listIdeasPage(db, { state: 'declined' }, 10).found).toBe(1);
 	});
 });

@@ -122,14 +122,20 @@ const ORDER: Record<IdeaSort, string> = {
 
 type ListRow = Omit<IdeaFields, 'text'> & { text?: string; supporters: number };
 
+const LIST_WHERE = `(@state is null or i.state = @state
+	        or (@state = 'open' and i.state in ('submitted', 'in_review')))
+	  and (@dimension is null or i.dimension = @dimension
+	        or (@dimension = 'none' and i.dimension is null))`;
+
 /**
- * One list query per sort order, and with or without the texts (only a search and the API need
- * them all), prepared once per connection: a list of a thousand ideas is read straight from
- * SQLite, without mapping each row through the query builder.
+ * One list query per sort order, with or without the texts (only a search and the API need them
+ * all), and with or without a limit (a page without a search reads only what it shows), prepared
+ * once per connection: a list of a thousand ideas is read straight from SQLite, without mapping
+ * each row through the query builder.
  */
-function listStatement(db: Conn, sort: IdeaSort, withText: boolean) {
+function listStatement(db: Conn, sort: IdeaSort, withText: boolean, limited: boolean) {
 	const statements = prepared(db, () => new Map<string, Statement>());
-	const key = `${sort}:${withText}`;
+	const key = `${sort}:${withText}:${limited}`;
 	let statement = statements.get(key);
 	if (!statement) {
 		statement = clientOf(db).prepare(
@@ -139,24 +145,30 @@ function listStatement(db: Conn, sort: IdeaSort, withText: boolean) {
 			   i.created_at as createdAt, i.decided_at as decidedAt,
 			   (select count(*) from idea_supports s where s.idea_id = i.id) as supporters
 			 from ideas i
-			 where (@state is null or i.state = @state
-			        or (@state = 'open' and i.state in ('submitted', 'in_review')))
-			   and (@dimension is null or i.dimension = @dimension
-			        or (@dimension = 'none' and i.dimension is null))
-			 order by ${ORDER[sort]}`
+			 where ${LIST_WHERE}
+			 order by ${ORDER[sort]}
+			 ${limited ? 'limit @limit' : ''}`
 		);
 		statements.set(key, statement);
 	}
 	return statement;
 }
 
+const countQuery = (db: Conn) =>
+	clientOf(db).prepare(`select count(*) as n from ideas i where ${LIST_WHERE}`);
+
+const needleOf = (filter: IdeaFilter) => filter.q?.trim().toLocaleLowerCase() || null;
+const whereOf = (filter: IdeaFilter) => ({
+	state: filter.state ?? null,
+	dimension: filter.dimension ?? null
+});
+
 /** The rows a filter finds, in its order; the search reads titles and texts case-insensitively. */
 function ideaRows(db: Conn, filter: IdeaFilter, withText: boolean): ListRow[] {
-	const needle = filter.q?.trim().toLocaleLowerCase();
-	const rows = listStatement(db, filter.sort ?? 'newest', withText || !!needle).all({
-		state: filter.state ?? null,
-		dimension: filter.dimension ?? null
-	}) as ListRow[];
+	const needle = needleOf(filter);
+	const rows = listStatement(db, filter.sort ?? 'newest', withText || !!needle, false).all(
+		whereOf(filter)
+	) as ListRow[];
 	if (!needle) return rows;
 	return rows.filter((row) => `${row.title}\n${row.text}`.toLocaleLowerCase().includes(needle));
 }
@@ -177,8 +189,19 @@ const textsQuery = (db: Conn) =>
  * many it found in all.
  */
 export function listIdeasPage(db: Conn, filter: IdeaFilter, limit: number) {
-	const rows = ideaRows(db, filter, false);
-	const shown = rows.slice(0, limit);
+	let found: number;
+	let shown: ListRow[];
+	if (needleOf(filter)) {
+		const rows = ideaRows(db, filter, false);
+		[found, shown] = [rows.length, rows.slice(0, limit)];
+	} else {
+		const where = whereOf(filter);
+		found = (prepared(db, countQuery).get(where) as { n: number }).n;
+		shown = listStatement(db, filter.sort ?? 'newest', false, true).all({
+			...where,
+			limit
+		}) as ListRow[];
+	}
 	const texts = new Map(
 		(
 			prepared(db, textsQuery).all(JSON.stringify(shown.map((r) => r.id))) as {
@@ -188,7 +211,7 @@ export function listIdeasPage(db: Conn, filter: IdeaFilter, limit: number) {
 		).map((r) => [r.id, r.text])
 	);
 	return {
-		found: rows.length,
+		found,
 		ideas: shown.map((row) => toView(filter.viewer)({ ...row, text: texts.get(row.id) ?? '' }))
 	};
 }
