@@ -1,16 +1,19 @@
 import { invalidateAll } from '$app/navigation';
+import { navigating } from '$app/state';
 import { openBoardStream } from './board-stream';
 
-/** A reload of the page's data shortly after a change; bursts become one reload. */
+/**
+ * A reload of the page's data shortly after a change; bursts become one reload. It waits while
+ * a navigation is under way: a reload started then would cancel it, and the link just clicked
+ * would do nothing.
+ */
 function debouncedRefresh(delayMs: number) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	return {
-		refresh() {
-			clearTimeout(timer);
-			timer = setTimeout(() => void invalidateAll(), delayMs);
-		},
-		stop: () => clearTimeout(timer)
+	const refresh = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => (navigating.to ? refresh() : void invalidateAll()), delayMs);
 	};
+	return { refresh, stop: () => clearTimeout(timer) };
 }
 
 /**
