@@ -96,10 +96,10 @@ test.describe('ideas elsewhere in the app', () => {
 		await expect(own.getByRole('listitem')).toHaveCount(2);
 		await expect(own.getByRole('listitem').first()).toContainText(newer.title);
 		await expect(own.getByRole('listitem').first()).toContainText(
-			'Eingereicht · 0 Unterstützer:innen'
+			'Eingereicht · Noch keine Unterstützung'
 		);
 		await expect(own.getByRole('listitem').nth(1)).toContainText(
-			'Abgelehnt, mit Begründung · 1 Unterstützer:in'
+			'Abgelehnt, mit Begründung · 1 Person unterstützt das'
 		);
 		await expect(own.getByRole('link', { name: older.title })).toHaveAttribute(
 			'href',
@@ -107,7 +107,7 @@ test.describe('ideas elsewhere in the app', () => {
 		);
 		await expect(page.getByRole('link', { name: 'Haben Sie eine Idee?' })).toHaveCount(0);
 		// Their own ideas are no news to them.
-		const fresh = page.getByRole('region', { name: 'Neue Ideen von Kolleg:innen' });
+		const fresh = page.getByRole('region', { name: 'Neue Ideen aus dem Team' });
 		await expect(fresh.getByRole('link', { name: newer.title })).toHaveCount(0);
 	});
 
@@ -131,9 +131,9 @@ test.describe('ideas elsewhere in the app', () => {
 
 		await signInByRequest(page.request, viewer);
 		await page.goto('/upcoming');
-		const fresh = page.getByRole('region', { name: 'Neue Ideen von Kolleg:innen' });
+		const fresh = page.getByRole('region', { name: 'Neue Ideen aus dem Team' });
 		const item = (title: string) => fresh.getByRole('listitem').filter({ hasText: title });
-		await expect(item(fromNamed.title)).toContainText(`von ${named.name} · 2 Unterstützer:innen`);
+		await expect(item(fromNamed.title)).toContainText(`von ${named.name} · 2 Personen unterstützen das`);
 		await expect(item(fromShy.title)).toContainText('von jemandem aus dem Team · 0');
 		await expect(item(fromWorkshop.title)).toContainText(`aus: ${workshop}`);
 		await expect(fresh.getByText(shy.name)).toHaveCount(0);
@@ -219,12 +219,12 @@ test.describe('ideas elsewhere in the app', () => {
 		const byNamed = page.getByRole('link', { name: `Aus einer Idee von ${named.name}` });
 		await expect(byNamed).toHaveAttribute('href', `/ideas/${first.id}`);
 		await expect(page.getByRole('listitem').filter({ has: byNamed })).toHaveText(
-			`Aus einer Idee von ${named.name}, 1 Unterstützer:in`
+			`Aus einer Idee von ${named.name}, 1 Person unterstützt das`
 		);
 		const byShy = page.getByRole('link', { name: 'Aus einer Idee aus dem Team' });
 		await expect(byShy).toHaveAttribute('href', `/ideas/${second.id}`);
 		await expect(page.getByRole('listitem').filter({ has: byShy })).toHaveText(
-			'Aus einer Idee aus dem Team, 0 Unterstützer:innen'
+			'Aus einer Idee aus dem Team'
 		);
 		await expect(page.getByRole('main').getByText(shy.name)).toHaveCount(0);
 
@@ -246,7 +246,7 @@ test.describe('ideas elsewhere in the app', () => {
 			await signInAs('staff');
 			await page.goto('/upcoming');
 			const planned = page.getByRole('heading', { name: 'Als Nächstes geplant' });
-			const ideas = page.getByRole('heading', { name: 'Neue Ideen von Kolleg:innen' });
+			const ideas = page.getByRole('heading', { name: 'Neue Ideen aus dem Team' });
 			const y = async (l: Locator) => (await l.boundingBox())!.y;
 			expect(await y(ideas)).toBeGreaterThan(await y(planned));
 			expect(await documentWidth(page)).toBeLessThanOrEqual(360);

@@ -32,12 +32,13 @@ export function refreshOnChange(boards: { id: number; after: number }[], delayMs
 }
 
 /**
- * For the ideas pages: reload after any idea changed (a new one, a support, a decision), and
- * after the stream reconnects, since what happened while it was away is not replayed.
+ * For the ideas pages: reload after any idea changed (a new one, a support, a decision) — also
+ * one that changed after `since` (when the page's ideas last changed) but before the stream
+ * opened — and after the stream reconnects, since what happened while it was away is not replayed.
  */
-export function refreshOnIdeaChange(delayMs = 300) {
+export function refreshOnIdeaChange(since: number, delayMs = 300) {
 	const { refresh, stop } = debouncedRefresh(delayMs);
-	const source = new EventSource('/api/ideas/events');
+	const source = new EventSource(`/api/ideas/events?since=${since}`);
 	let opened = false;
 	source.onopen = () => {
 		if (opened) refresh();

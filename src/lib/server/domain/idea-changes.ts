@@ -178,6 +178,7 @@ export function decideIdea(
 				now
 			);
 			carrySupporters(db, row, into, now);
+			touch(db, into.id, now);
 			emit(change, into, 'edited', actor.id);
 		} else if (input.state === 'accepted') {
 			const boardId = input.boardId ?? firstBoardId(db);
@@ -220,20 +221,31 @@ export function supportIdea(db: Db, actor: Actor, id: number, now = new Date()):
 			.values({ ideaId: id, userId: actor.id, createdAt: now })
 			.onConflictDoNothing()
 			.run().changes;
-		if (added) emit(change, row, 'supported', actor.id);
+		if (added) {
+			touch(db, id, now);
+			emit(change, row, 'supported', actor.id);
+		}
 		return view(db, row);
 	});
 }
 
+/** A new count of supporters is a change of the idea for those who watch the list. */
+function touch(db: Db, id: number, now: Date) {
+	db.update(ideas).set({ updatedAt: now }).where(eq(ideas.id, id)).run();
+}
+
 /** `actor` takes their support back. */
-export function withdrawSupport(db: Db, actor: Actor, id: number): IdeaView {
+export function withdrawSupport(db: Db, actor: Actor, id: number, now = new Date()): IdeaView {
 	return commitChange(db, (change) => {
 		const row = ideaForWrite(db, id);
 		const removed = db
 			.delete(ideaSupports)
 			.where(and(eq(ideaSupports.ideaId, id), eq(ideaSupports.userId, actor.id)))
 			.run().changes;
-		if (removed) emit(change, row, 'unsupported', actor.id);
+		if (removed) {
+			touch(db, id, now);
+			emit(change, row, 'unsupported', actor.id);
+		}
 		return view(db, row);
 	});
 }

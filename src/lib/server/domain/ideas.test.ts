@@ -17,7 +17,7 @@ import {
 	withdrawSupport
 } from './idea-changes';
 import { ideaStateInput, proposeIdeaInput, type IdeaDecision } from './idea-input';
-import { getIdea, listIdeas, listIdeasPage, similarIdeas, supports } from './ideas';
+import { getIdea, ideasChangedAt, listIdeas, listIdeasPage, similarIdeas, supports } from './ideas';
 
 let off: (() => void) | undefined;
 afterEach(() => off?.());
@@ -93,8 +93,11 @@ describe('ideas', () => {
 		expect(supportIdea(db, colleague, idea.id).supporters).toBe(1);
 		expect(supportIdea(db, member, idea.id).supporters).toBe(2);
 		expect(supports(db, idea.id, colleague.id)).toBe(true);
-		expect(withdrawSupport(db, colleague, idea.id).supporters).toBe(1);
+		const later = new Date(Date.now() + 60_000);
+		expect(withdrawSupport(db, colleague, idea.id, later).supporters).toBe(1);
 		expect(supports(db, idea.id, colleague.id)).toBe(false);
+		// A new count of supporters is a change that open lists learn of.
+		expect(ideasChangedAt(db)).toBe(later.getTime());
 	});
 
 	it('are declined only with a reason, and the history is public', async () => {

@@ -278,3 +278,14 @@ export function similarIdeas(db: Conn, title: string, limit = 5): IdeaView[] {
 	scored.sort((a, b) => b.score - a.score || b.idea.supporters - a.idea.supporters);
 	return scored.slice(0, limit).map((s) => s.idea);
 }
+
+const lastChangeQuery = (db: Conn) =>
+	clientOf(db).prepare('select max(updated_at) as at from ideas');
+
+/**
+ * When any idea last changed (proposed, edited, supported or not, decided), in milliseconds; 0
+ * without ideas. A page keeps it, and its live stream tells it at once if it missed a change.
+ */
+export function ideasChangedAt(db: Conn): number {
+	return (prepared(db, lastChangeQuery).get() as { at: number | null }).at ?? 0;
+}

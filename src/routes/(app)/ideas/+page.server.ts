@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { ideaViewer, listIdeasPage, supportedBy } from '$lib/server/domain/ideas';
+import { ideaViewer, ideasChangedAt, listIdeasPage, supportedBy } from '$lib/server/domain/ideas';
 import { can } from '$lib/server/domain/permissions';
 import { requirePageUser } from '$lib/server/http/guard';
 import { ideaQueryFrom } from '$lib/server/http/idea-filter';
@@ -23,6 +23,7 @@ export const load: PageServerLoad = (event) => {
 	const more = new URLSearchParams(params);
 	more.set('limit', String(limit + IDEAS_PAGE));
 	return {
+		ideasAsOf: ideasChangedAt(db),
 		query,
 		ideas: ideas.map(({ text, ...idea }) => ({
 			...idea,

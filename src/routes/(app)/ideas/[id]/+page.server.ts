@@ -8,7 +8,7 @@ import { placesPerCell } from '$lib/server/domain/board-page';
 import { decideIdea, editIdea, withdrawIdea } from '$lib/server/domain/idea-changes';
 import { ideaDetails, mergeCandidates } from '$lib/server/domain/idea-details';
 import { editIdeaInput, ideaStateForm } from '$lib/server/domain/idea-input';
-import { ideaViewer } from '$lib/server/domain/ideas';
+import { ideaViewer, ideasChangedAt } from '$lib/server/domain/ideas';
 import { isOpen } from '$lib/ideas/states';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseId } from '$lib/server/http/ids';
@@ -36,6 +36,7 @@ export const load: PageServerLoad = (event) => {
 	const board = boardId === undefined ? undefined : getBoard(db, boardId);
 	return {
 		...details,
+		ideasAsOf: ideasChangedAt(db),
 		textHtml: renderMarkdown(idea.text),
 		justProposed: event.url.searchParams.get('new') === '1',
 		canDecide: viewer.inGroup,

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { reviewQueue } from '$lib/server/domain/ideas';
+import { ideasChangedAt, reviewQueue } from '$lib/server/domain/ideas';
 import { requirePageUser } from '$lib/server/http/guard';
 import { summarizeMarkdown } from '$lib/server/markdown';
 import type { PageServerLoad } from './$types';
@@ -8,9 +8,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	requirePageUser(event, 'decideIdeas');
 	const now = new Date();
+	const db = getDb();
 	return {
 		generatedAt: now.toISOString(),
-		queue: reviewQueue(getDb()).map(({ text, ...idea }) => ({
+		ideasAsOf: ideasChangedAt(db),
+		queue: reviewQueue(db).map(({ text, ...idea }) => ({
 			...idea,
 			summary: summarizeMarkdown(text, 300)
 		}))
