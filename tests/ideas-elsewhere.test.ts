@@ -133,7 +133,9 @@ test.describe('ideas elsewhere in the app', () => {
 		await page.goto('/upcoming');
 		const fresh = page.getByRole('region', { name: 'Neue Ideen aus dem Team' });
 		const item = (title: string) => fresh.getByRole('listitem').filter({ hasText: title });
-		await expect(item(fromNamed.title)).toContainText(`von ${named.name} · 2 Personen unterstützen das`);
+		await expect(item(fromNamed.title)).toContainText(
+			`von ${named.name} · 2 Personen unterstützen das`
+		);
 		await expect(item(fromShy.title)).toContainText('von jemandem aus dem Team · 0');
 		await expect(item(fromWorkshop.title)).toContainText(`aus: ${workshop}`);
 		await expect(fresh.getByText(shy.name)).toHaveCount(0);
