@@ -1,6 +1,7 @@
 // Ideas where people meet them outside /ideas: their own and their colleagues' on "what comes
 // next", the participation counts on the roadmap, and an action's origin on its page.
 import type { Locator, Page } from '@playwright/test';
+import { workshopSource } from '../src/lib/ideas/workshop';
 import { openDatabase, type Db } from '../src/lib/server/db';
 import { createAction } from '../src/lib/server/domain/create-action';
 import { decideIdea, proposeIdea, supportIdea } from '../src/lib/server/domain/idea-changes';
@@ -119,13 +120,16 @@ test.describe('ideas elsewhere in the app', () => {
 		const viewer = await createUser({ role: 'staff', label: 'viewer' });
 		const named = await createUser({ role: 'staff', label: 'named' });
 		const shy = await createUser({ role: 'staff', label: 'shy' });
-		const workshop = unique('Workshop Herbst');
+		const workshop = unique('Herbst');
 		const [fromNamed, fromShy, fromWorkshop] = onDatabase(workerServer, (_, ideas) => {
 			const fromNamed = ideas.propose(named, unique('Mehrweg in der Kantine'));
 			ideas.support(viewer, fromNamed.id);
 			ideas.support(shy, fromNamed.id);
 			const fromShy = ideas.propose(shy, unique('Treppe statt Aufzug'), { showName: false });
-			const fromWorkshop = ideas.fromWorkshop(workshop, unique('Tauschregal im Flur'));
+			const fromWorkshop = ideas.fromWorkshop(
+				workshopSource(workshop, '2026-10-14'),
+				unique('Tauschregal im Flur')
+			);
 			return [fromNamed, fromShy, fromWorkshop];
 		});
 
@@ -136,8 +140,10 @@ test.describe('ideas elsewhere in the app', () => {
 		await expect(item(fromNamed.title)).toContainText(
 			`von ${named.name} · 2 Personen unterstützen das`
 		);
-		await expect(item(fromShy.title)).toContainText('von jemandem aus dem Team · 0');
-		await expect(item(fromWorkshop.title)).toContainText(`aus: ${workshop}`);
+		await expect(item(fromShy.title)).toContainText(
+			'von einer Kollegin oder einem Kollegen · Noch keine Unterstützung'
+		);
+		await expect(item(fromWorkshop.title)).toContainText(`von Workshop ${workshop}, 14.10.2026`);
 		await expect(fresh.getByText(shy.name)).toHaveCount(0);
 		await expect(fresh.getByRole('link', { name: fromShy.title })).toHaveAttribute(
 			'href',
