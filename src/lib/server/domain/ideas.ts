@@ -134,7 +134,7 @@ const LIST_WHERE = `(@state is null or i.state = @state
  * each row through the query builder.
  */
 function listStatement(db: Conn, sort: IdeaSort, withText: boolean, limited: boolean) {
-	const statements = prepared(db, () => new Map<string, Statement>());
+	const statements = prepared(db, listStatements);
 	const key = `${sort}:${withText}:${limited}`;
 	let statement = statements.get(key);
 	if (!statement) {
@@ -152,6 +152,11 @@ function listStatement(db: Conn, sort: IdeaSort, withText: boolean, limited: boo
 		statements.set(key, statement);
 	}
 	return statement;
+}
+
+/** The list statements of one connection, by their shape; filled as they are first needed. */
+function listStatements(): Map<string, Statement> {
+	return new Map();
 }
 
 const countQuery = (db: Conn) =>
