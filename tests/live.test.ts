@@ -116,6 +116,9 @@ test.describe('a live shared board', () => {
 		signInAs,
 		openSignedIn
 	}) => {
+		// Two sign-ins and two whole boards before the four changes: on a busy machine that alone
+		// takes more than the default 30 s. Each change still has to arrive within LIVE_WITHIN_MS.
+		test.setTimeout(60_000);
 		await signInAs('member');
 		const action = await addAction(page.request, 'Live');
 		const other = await openSignedIn(demoAccount('admin'));
