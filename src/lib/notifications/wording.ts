@@ -83,3 +83,18 @@ export function unreadLabel(count: number): string {
 	if (count === 0) return m.notification_bell();
 	return count === 1 ? m.notification_bell_unread_one() : m.notification_bell_unread({ count });
 }
+
+/** A notification as the API and the page hand it out: worded, with its link and whether it is read. */
+export function notificationItem(
+	entry: NotificationContent & { id: number; url: string; readAt: Date | null; createdAt: Date }
+) {
+	return {
+		id: entry.id,
+		kind: entry.kind,
+		text: describeNotification(entry),
+		url: entry.url,
+		read: entry.readAt !== null,
+		createdAt: entry.createdAt.toISOString()
+	};
+}
+export type NotificationItem = ReturnType<typeof notificationItem>;

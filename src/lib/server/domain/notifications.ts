@@ -9,6 +9,9 @@ import {
 } from '../../notifications/kinds';
 import { DomainError } from './errors';
 
+/** How many notifications a list shows: the newest; older ones stay stored. */
+export const NOTIFICATION_LIST_LIMIT = 50;
+
 /** One notification as its reader's list shows it (worded later, in the reader's language). */
 export type NotificationEntry = NotificationContent & {
 	id: number;
