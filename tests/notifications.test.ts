@@ -43,9 +43,12 @@ async function notificationsOf(api: APIRequestContext) {
 	return (await response.json()) as ApiNotifications;
 }
 
-/** The working group's member ticks the colleague as owner on the action's own page. */
-async function makeStaffOwner(memberPage: Page, actionId: number) {
-	await memberPage.goto(`/actions/${actionId}`);
+/**
+ * The working group's member ticks the colleague as owner on the action's own page. Without
+ * JavaScript (`scripted: false`) nothing hydrates, and the form goes as a plain form.
+ */
+async function makeStaffOwner(memberPage: Page, actionId: number, scripted = true) {
+	await memberPage.goto(`/actions/${actionId}`, scripted ? {} : { waitUntil: 'domcontentloaded' });
 	await memberPage.getByLabel(staff).check();
 	await memberPage.getByRole('button', { name: 'Speichern' }).click();
 	await expect(memberPage.getByText('Gespeichert.')).toBeVisible();
@@ -136,7 +139,7 @@ test.describe('notifications', () => {
 			await readEverything(page.request);
 			const memberPage = await openSignedIn(demoAccount('member'));
 			const action = await addAction(memberPage.request, 'Ohne Skript');
-			await makeStaffOwner(memberPage, action.id);
+			await makeStaffOwner(memberPage, action.id, false);
 
 			await page.goto('/upcoming');
 			await expect(bell(page)).toHaveAccessibleName('1 ungelesene Benachrichtigung');
