@@ -17,6 +17,7 @@ import { keepTidy } from '$lib/server/auth/housekeeping';
 import { subscribe } from '$lib/server/events/subscribers';
 import { durable, groupCommits } from '$lib/server/events/group-commit';
 import { liveBoards } from '$lib/server/live/broker';
+import { inAppNotifications } from '$lib/server/notify/in-app';
 import { compress } from '$lib/server/http/compression';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isAllowedHost } from '$lib/server/http/allowed-host';
@@ -25,11 +26,12 @@ import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-
 
 /**
  * Before the first request: opens the database (applying pending migrations), registers what
- * reacts to committed changes — the live board streams — and starts purging what expires.
+ * reacts to committed changes — notifications and the live board streams — and starts purging what expires.
  */
 export const init: ServerInit = () => {
 	const db = getDb();
 	groupCommits(db.$client);
+	subscribe(inAppNotifications);
 	subscribe(liveBoards.subscriber);
 	keepTidy(db);
 	if (!hasAnyUser(db)) announceSetupCode();

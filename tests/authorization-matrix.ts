@@ -605,6 +605,32 @@ export const MATRIX: MatrixRow[] = [
 		expect: page('decideIdeas', PAGE_NOT_FOUND)
 	},
 
+	// ---- Notifications: everyone signed in, their own only
+	{
+		route: '/(app)/notifications',
+		method: 'GET',
+		path: () => '/notifications',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/notifications',
+		method: 'POST',
+		action: 'readAll',
+		path: () => '/notifications?/readAll',
+		form: () => ({}),
+		expect: page('read', ok())
+	},
+	{
+		// Someone else's notification is as unknown as one that never was.
+		route: '/(app)/notifications',
+		method: 'POST',
+		action: 'read',
+		variant: 'unknown id',
+		path: () => '/notifications?/read',
+		form: (c) => ({ id: c.unknown }),
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+
 	// ---- one's own settings: everyone signed in, for themselves
 	{
 		route: '/(app)/settings',
@@ -1034,6 +1060,13 @@ export const MATRIX: MatrixRow[] = [
 		path: (c) => `/api/ideas/${c.idea.id}/state`,
 		json: (c) => ({ state: 'withdrawn', version: c.idea.version }),
 		expect: api('read', API_FORBIDDEN)
+	},
+	// ---- Notifications ------------------------------------------------------------------------
+	{
+		route: '/api/notifications',
+		method: 'GET',
+		path: () => '/api/notifications',
+		expect: api('read', ok(200, 'application/json'))
 	},
 	// Ideas from a workshop: the working group and admins enter them, in one go
 	{

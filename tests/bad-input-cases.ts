@@ -1378,6 +1378,16 @@ export function writeTargets(s: Subjects): Target[] {
 		}),
 		noInputTarget('POST /upcoming?/renewCalendar', '/upcoming?/renewCalendar', 'admin'),
 
+		// ---- Notifications --------------------------------------------------------------------
+		target({
+			key: 'POST /notifications?/read',
+			path: '/notifications?/read',
+			encoding: 'form',
+			fields: { id: { type: 'int', min: 1, max: 2 ** 31, required: true } },
+			base: () => ({ id: '1' })
+		}),
+		noInputTarget('POST /notifications?/readAll', '/notifications?/readAll', 'admin'),
+
 		// ---- Signing in and out (without a session: signing in ends the one a client has) ----
 		loginTarget(),
 		target({

@@ -17,7 +17,9 @@ describe('the database', () => {
 				'actions',
 				'action_owners',
 				'progress_entries',
-				'events'
+				'events',
+				'notifications',
+				'notification_settings'
 			])
 		);
 		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -15,6 +15,11 @@ import { BOARD_CHANGE_KINDS, type BoardChangeData } from '../../board/changes';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 import { IDEA_STATES } from '../../ideas/states';
+import {
+	NOTIFICATION_CHANNELS,
+	NOTIFICATION_KINDS,
+	type NotificationData
+} from '../../notifications/kinds';
 
 /** Milliseconds since the epoch; `Date` objects in TypeScript. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -303,3 +308,42 @@ export const ideaHistory = sqliteTable(
 	},
 	(t) => [index('idea_history_idea_idx').on(t.ideaId, t.id)]
 );
+
+/**
+ * What a person hears about (one row per person and change). `data` keeps the facts as they were
+ * — titles, names, states, the reason — so that each entry is worded later in the reader's
+ * language, also for an e-mail. The index serves the bell's count and the newest-first list.
+ */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		data: text('data', { mode: 'json' }).$type<NotificationData>().notNull(),
+		url: text('url').notNull(),
+		readAt: timestamp('read_at'),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)]
+);
+
+/**
+ * A person's choice per kind, only where it differs from the default (`notifications/kinds.ts`):
+ * the defaults can change in code without rewriting anyone's rows.
+ */
+export const notificationSettings = sqliteTable(
+	'notification_settings',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind] })]
+);
+
+export type Notification = typeof notifications.$inferSelect;
