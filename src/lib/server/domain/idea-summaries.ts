@@ -4,6 +4,7 @@ import { actions, ideas } from '../db/schema';
 import { DIMENSIONS } from '../../board/cells';
 import type { IdeaCounts, IdeaCredit, IdeaSummary } from '../../ideas/idea-summary';
 import { OPEN_IDEA_STATES } from '../../ideas/states';
+import { proposerNameShown } from './ideas';
 
 /**
  * Ideas as they show outside `/ideas`: a person's own ideas and the newest from colleagues on
@@ -40,12 +41,12 @@ type SummaryRow = {
 	supporters: number;
 };
 
-/** The same rule as the idea itself (`toIdeaView`): a name only where its owner allowed it. */
+/** Who an idea is credited to as everyone sees it, by the ideas' one privacy rule (`proposerNameShown`). */
 export function creditOf(row: Pick<SummaryRow, 'proposerId' | 'proposerName' | 'showName'>) {
 	const credit: IdeaCredit =
 		row.proposerId === null
 			? { kind: 'source', source: row.proposerName }
-			: row.showName
+			: proposerNameShown(row)
 				? { kind: 'person', name: row.proposerName }
 				: { kind: 'colleague' };
 	return credit;

@@ -32,9 +32,7 @@ export const ideaViewer = (user: { id: number; role: Role }): IdeaViewer => ({
  * proposer account) show the workshop's label as their source.
  */
 export function toIdeaView(row: IdeaFields, supporters: number, viewer?: IdeaViewer): IdeaView {
-	const named =
-		row.proposerId !== null &&
-		(!!row.showName || !!viewer?.inGroup || viewer?.id === row.proposerId);
+	const named = proposerNameShown(row, viewer);
 	return {
 		id: row.id,
 		title: row.title,
@@ -52,6 +50,20 @@ export function toIdeaView(row: IdeaFields, supporters: number, viewer?: IdeaVie
 		createdAt: new Date(row.createdAt).toISOString(),
 		decidedAt: row.decidedAt === null ? null : new Date(row.decidedAt).toISOString()
 	};
+}
+
+/**
+ * The one privacy rule of ideas: a proposer's name shows where they allowed it, and to the working
+ * group and the proposer themselves in any case (workshop ideas have no proposer to name).
+ */
+export function proposerNameShown(
+	row: { proposerId: number | null; showName: boolean | number },
+	viewer?: IdeaViewer
+): boolean {
+	return (
+		row.proposerId !== null &&
+		(!!row.showName || !!viewer?.inGroup || viewer?.id === row.proposerId)
+	);
 }
 
 /**
