@@ -18,6 +18,8 @@ import { subscribe } from '$lib/server/events/subscribers';
 import { durable, groupCommits } from '$lib/server/events/group-commit';
 import { liveBoards } from '$lib/server/live/broker';
 import { inAppNotifications } from '$lib/server/notify/in-app';
+import { mailConfig } from '$lib/server/notify/mail-config';
+import { MailSender } from '$lib/server/notify/mail-sender';
 import { compress } from '$lib/server/http/compression';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isAllowedHost } from '$lib/server/http/allowed-host';
@@ -33,9 +35,23 @@ export const init: ServerInit = () => {
 	groupCommits(db.$client);
 	subscribe(inAppNotifications);
 	subscribe(liveBoards.subscriber);
+	startMail(db);
 	keepTidy(db);
 	if (!hasAnyUser(db)) announceSetupCode();
 };
+
+/** With SMTP configured, the outbox is sent; without, e-mail is off and all stays in the app. */
+function startMail(db: ReturnType<typeof getDb>) {
+	const config = mailConfig();
+	if (!config) return;
+	const sender = new MailSender(db, config).start();
+	subscribe(sender.subscriber);
+	console.log(
+		config.transport === 'console'
+			? 'E-mails are printed here instead of being sent (SMTP_URL=console).'
+			: `E-mails are sent through ${new URL(config.smtpUrl).host} as ${config.from}.`
+	);
+}
 
 /** A server without any user can be set up only with the code it prints here. */
 function announceSetupCode() {

@@ -3,7 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { cellLabel, statusLabel } from '$lib/board/labels';
 import { formatDate } from '$lib/board/dates';
 import { ideaStateLabel } from '$lib/ideas/labels';
-import type { NotificationContent } from './kinds';
+import type { NotificationContent, NotificationKind } from './kinds';
 
 /**
  * A notification in plain words, in the current language (a request's, or — for an e-mail —
@@ -75,7 +75,66 @@ export function describeNotification({ kind, data }: NotificationContent): strin
 			return m.notification_idea_accepted({ idea: data.ideaTitle, action: data.actionTitle });
 		case 'idea_supported':
 			return m.notification_idea_supported({ idea: data.ideaTitle });
+		case 'reminder_due_soon':
+		case 'reminder_overdue':
+		case 'reminder_no_progress': {
+			const text = reminderText({ kind, data } as ReminderContent);
+			return data.unowned ? `${text} ${m.notification_reminder_unowned()}` : text;
+		}
 	}
+}
+
+type ReminderContent = Extract<
+	NotificationContent,
+	{ kind: 'reminder_due_soon' | 'reminder_overdue' | 'reminder_no_progress' }
+>;
+
+function reminderText({ kind, data }: ReminderContent): string {
+	const action = data.actionTitle;
+	const days = data.days;
+	switch (kind) {
+		case 'reminder_due_soon':
+			return m.notification_reminder_due_soon({
+				action,
+				date: formatDate(data.dueDate, getLocale())
+			});
+		case 'reminder_overdue': {
+			const date = formatDate(data.dueDate, getLocale());
+			return days === 1
+				? m.notification_reminder_overdue_one({ action, date })
+				: m.notification_reminder_overdue({ action, date, days });
+		}
+		case 'reminder_no_progress':
+			if (data.lastProgress === null) {
+				return m.notification_reminder_no_progress_never({ action, days });
+			}
+			return m.notification_reminder_no_progress({
+				action,
+				days,
+				date: formatDate(data.lastProgress, getLocale())
+			});
+	}
+}
+
+const KIND_LABELS: Record<NotificationKind, () => string> = {
+	owner_added: m.notification_kind_owner_added,
+	owner_removed: m.notification_kind_owner_removed,
+	action_progress: m.notification_kind_action_progress,
+	action_status: m.notification_kind_action_status,
+	action_moved: m.notification_kind_action_moved,
+	action_archived: m.notification_kind_action_archived,
+	action_due_date: m.notification_kind_action_due_date,
+	idea_state: m.notification_kind_idea_state,
+	idea_accepted: m.notification_kind_idea_accepted,
+	idea_supported: m.notification_kind_idea_supported,
+	reminder_due_soon: m.notification_kind_reminder_due_soon,
+	reminder_overdue: m.notification_kind_reminder_overdue,
+	reminder_no_progress: m.notification_kind_reminder_no_progress
+};
+
+/** What a kind is about, in a few words (the settings' rows, an e-mail's footer). */
+export function notificationKindLabel(kind: NotificationKind): string {
+	return KIND_LABELS[kind]();
 }
 
 /** The bell's name for screen readers: how many are unread, in words. */

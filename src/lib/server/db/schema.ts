@@ -16,8 +16,10 @@ import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 import { IDEA_STATES } from '../../ideas/states';
 import {
+	DIGEST_CHOICES,
 	NOTIFICATION_CHANNELS,
 	NOTIFICATION_KINDS,
+	REMINDER_REASONS,
 	type NotificationData
 } from '../../notifications/kinds';
 
@@ -33,6 +35,8 @@ export const users = sqliteTable(
 		name: text('name').notNull(),
 		role: text('role', { enum: ROLES }).notNull(),
 		locale: text('locale', { enum: LOCALES }).notNull().default('de'),
+		/** How often the digest e-mail comes (`notifications/kinds.ts`). */
+		digest: text('digest', { enum: DIGEST_CHOICES }).notNull().default('weekly'),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		/** Null until the user has chosen a password through a one-time sign-in link. */
 		passwordHash: text('password_hash'),
@@ -110,6 +114,13 @@ export const boards = sqliteTable('boards', {
 	goalEcological: text('goal_ecological').notNull().default(''),
 	goalEconomic: text('goal_economic').notNull().default(''),
 	goalSocial: text('goal_social').notNull().default(''),
+	/**
+	 * After how many days without a progress entry an action of each horizon reminds its owners:
+	 * part of the frame that leadership sets.
+	 */
+	quietDaysShort: integer('quiet_days_short').notNull().default(30),
+	quietDaysMedium: integer('quiet_days_medium').notNull().default(60),
+	quietDaysLong: integer('quiet_days_long').notNull().default(180),
 	version: integer('version').notNull().default(1),
 	createdAt: timestamp('created_at').notNull(),
 	updatedAt: timestamp('updated_at').notNull()
@@ -347,3 +358,71 @@ export const notificationSettings = sqliteTable(
 );
 
 export type Notification = typeof notifications.$inferSelect;
+
+/** What an e-mail is about: a notification's kind, the digest, a sign-in link or a test. */
+export const OUTBOX_TOPICS = [...NOTIFICATION_KINDS, 'digest', 'sign_in_link', 'test'] as const;
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * E-mails on their way out, written in the same transaction as what caused them and sent by
+ * one sender (`notify/mail-sender.ts`). A row is claimed (`sending`) before the SMTP call and
+ * only then marked `sent`: a row found `sending` after a restart is never sent again.
+ * `sensitive` bodies (sign-in links) are emptied once the row is done with.
+ */
+export const outbox = sqliteTable(
+	'outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		toAddress: text('to_address').notNull(),
+		topic: text('topic', { enum: OUTBOX_TOPICS }).notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		html: text('html').notNull(),
+		/** Extra headers, e.g. `List-Unsubscribe`; JSON. */
+		headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		messageId: text('message_id').notNull(),
+		state: text('state', { enum: OUTBOX_STATES }).notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at').notNull(),
+		lastError: text('last_error'),
+		sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+		createdAt: timestamp('created_at').notNull(),
+		sentAt: timestamp('sent_at')
+	},
+	(t) => [index('outbox_due_idx').on(t.state, t.nextAttemptAt)]
+);
+
+/**
+ * Which reminder went out: one row per action, reason, the day the reason began and step of
+ * the cadence. The key makes each step happen once, also when the job runs twice or late.
+ */
+export const remindersSent = sqliteTable(
+	'reminders_sent',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		reason: text('reason', { enum: REMINDER_REASONS }).notNull(),
+		/** The day (YYYY-MM-DD) the reason began: a new due date or new progress starts anew. */
+		since: text('since').notNull(),
+		step: integer('step').notNull(),
+		sentAt: timestamp('sent_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.actionId, t.reason, t.since, t.step] })]
+);
+
+/** Which digest a person got: one per period (`2026-W48`, `2026-11`). */
+export const digestsSent = sqliteTable(
+	'digests_sent',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		sentAt: timestamp('sent_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.period] })]
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

@@ -3,10 +3,13 @@ import { clientOf, prepared } from '../db/prepared';
 import { commitChange } from '../events/commit';
 import {
 	DEFAULT_CHANNELS,
+	type DigestChoice,
 	type NotificationChannel,
 	type NotificationContent,
-	type NotificationKind
+	type NotificationKind,
+	type UnsubscribeTopic
 } from '../../notifications/kinds';
+import type { Locale } from '../../locales';
 import { DomainError } from './errors';
 
 /** How many notifications a list shows: the newest; older ones stay stored. */
@@ -35,15 +38,26 @@ const statements = (db: Conn) => {
 	return {
 		// Inactive people and those who turned the kind off get nothing; the actor never hears of
 		// their own change. One statement for all recipients of a change.
-		deliver: client.prepare(
-			`insert into notifications (user_id, kind, data, url, created_at)
+		deliver: client
+			.prepare(
+				`insert into notifications (user_id, kind, data, url, created_at)
 			 select u.id, @kind, @data, @url, @now
 			 from users u
 			 left join notification_settings s on s.user_id = u.id and s.kind = @kind
 			 where u.id in (select value from json_each(@ids))
 			   and u.active = 1
 			   and u.id is not @actor
-			   and coalesce(s.channel, @fallback) != 'off'`
+			   and coalesce(s.channel, @fallback) != 'off'
+			 returning user_id`
+			)
+			.pluck(),
+		// Who of them also wants it by e-mail, with what the e-mail needs.
+		byEmail: client.prepare(
+			`select u.id, u.email, u.name, u.locale
+			 from users u
+			 left join notification_settings s on s.user_id = u.id and s.kind = @kind
+			 where u.id in (select value from json_each(@ids))
+			   and coalesce(s.channel, @fallback) = 'email'`
 		),
 		unread: client
 			.prepare('select count(*) from notifications where user_id = ? and read_at is null')
@@ -64,15 +78,28 @@ const statements = (db: Conn) => {
 	};
 };
 
+/** Someone who wants a notification by e-mail too. */
+export interface EmailRecipient {
+	id: number;
+	email: string;
+	name: string;
+	locale: Locale;
+}
+
 /**
  * Writes the notifications of one change — inside its transaction (a subscriber's
- * `inTransaction` half), so that they exist exactly when the change does. Returns how many.
+ * `inTransaction` half), so that they exist exactly when the change does. Returns who got one,
+ * and who of them wants it by e-mail too.
  */
-export function deliverNotifications(db: Conn, delivery: Delivery): number {
+export function deliverNotifications(
+	db: Conn,
+	delivery: Delivery
+): { userIds: number[]; byEmail: EmailRecipient[] } {
 	const ids = [...new Set(delivery.recipients)];
-	if (ids.length === 0) return 0;
+	if (ids.length === 0) return { userIds: [], byEmail: [] };
 	const { kind, data } = delivery.content;
-	return prepared(db, statements).deliver.run({
+	const q = prepared(db, statements);
+	const userIds = q.deliver.all({
 		kind,
 		data: JSON.stringify(data),
 		url: delivery.url,
@@ -80,7 +107,14 @@ export function deliverNotifications(db: Conn, delivery: Delivery): number {
 		ids: JSON.stringify(ids),
 		actor: delivery.actorId,
 		fallback: DEFAULT_CHANNELS[kind]
-	}).changes;
+	}) as number[];
+	if (userIds.length === 0) return { userIds, byEmail: [] };
+	const byEmail = q.byEmail.all({
+		kind,
+		ids: JSON.stringify(userIds),
+		fallback: DEFAULT_CHANNELS[kind]
+	}) as EmailRecipient[];
+	return { userIds, byEmail };
 }
 
 /** How many of a person's notifications are unread: read from the index alone, for every page. */
@@ -113,22 +147,27 @@ export function listNotifications(db: Conn, userId: number, limit: number): Noti
  * else's notification is as unknown as one that never was.
  */
 export function markRead(db: Db, userId: number, id: number, now = new Date()) {
-	commitChange(db, () => {
+	commitChange(db, (change) => {
 		const { changes } = prepared(db, statements).markRead.run({
 			id,
 			user: userId,
 			now: now.getTime()
 		});
 		if (changes === 0) throw new DomainError('not_found');
+		change.emit({ type: 'notifications_changed', userIds: [userId] });
 	});
 }
 
 /** Marks every unread notification of the person read; returns how many there were. */
 export function markAllRead(db: Db, userId: number, now = new Date()): number {
-	return commitChange(
-		db,
-		() => prepared(db, statements).markAllRead.run({ user: userId, now: now.getTime() }).changes
-	);
+	return commitChange(db, (change) => {
+		const { changes } = prepared(db, statements).markAllRead.run({
+			user: userId,
+			now: now.getTime()
+		});
+		if (changes) change.emit({ type: 'notifications_changed', userIds: [userId] });
+		return changes;
+	});
 }
 
 /** Where a person hears of a kind: their own choice, or the default. */
@@ -160,5 +199,44 @@ export function setChannel(
 				)
 				.run(userId, kind, channel);
 		}
+	});
+}
+
+/** Every kind's channel for a person: their choices over the defaults. */
+export function channelsOf(
+	db: Conn,
+	userId: number
+): Record<NotificationKind, NotificationChannel> {
+	const rows = clientOf(db)
+		.prepare('select kind, channel from notification_settings where user_id = ?')
+		.all(userId) as { kind: NotificationKind; channel: NotificationChannel }[];
+	const channels = { ...DEFAULT_CHANNELS };
+	for (const row of rows) if (row.kind in channels) channels[row.kind] = row.channel;
+	return channels;
+}
+
+/** How often a person gets the digest. */
+export function digestOf(db: Conn, userId: number): DigestChoice {
+	return (clientOf(db).prepare('select digest from users where id = ?').pluck().get(userId) ??
+		'off') as DigestChoice;
+}
+
+/** Sets how often a person gets the digest. */
+export function setDigest(db: Db, userId: number, digest: DigestChoice) {
+	commitChange(db, () => {
+		clientOf(db).prepare('update users set digest = ? where id = ?').run(digest, userId);
+	});
+}
+
+/**
+ * An unsubscribe link was followed: that one kind (or the digest) is turned off — by e-mail
+ * and in the app. The settings page turns it back on.
+ */
+export function unsubscribe(db: Db, userId: number, topic: UnsubscribeTopic) {
+	commitChange(db, () => {
+		const known = clientOf(db).prepare('select 1 from users where id = ?').get(userId);
+		if (!known) throw new DomainError('not_found');
+		if (topic === 'digest') setDigest(db, userId, 'off');
+		else setChannel(db, userId, topic, 'off');
 	});
 }

@@ -43,7 +43,9 @@ export function commitChange<T>(db: Db, work: (change: Change) => Sync<T>): T {
 	try {
 		result = writeTransaction(db, () => {
 			const value = work(change);
-			if (committed.length) for (const s of subscribers()) s.inTransaction?.(committed, db);
+			if (committed.length) {
+				for (const s of subscribers()) s.inTransaction?.(committed.slice(), db, change);
+			}
 			return value;
 		});
 	} finally {

@@ -7,6 +7,7 @@ import { isBoardEvent, type CommittedEvent, type IdeaChanged } from '../events/t
 import { getAction } from '../domain/action-view';
 import { getBoard } from '../domain/boards';
 import { boardView } from '../domain/board-actions';
+import { unreadCount } from '../domain/notifications';
 
 /** A client that missed more than this many changes reloads the board instead of replaying them. */
 export const CATCH_UP_LIMIT = 500;
@@ -67,6 +68,9 @@ function formatChange(db: Conn, row: EventRow): string {
 
 const encoder = new TextEncoder();
 
+/** What a bell's stream sends: the person's unread count. */
+export const unreadMessage = (unread: number) => `data: ${JSON.stringify({ unread })}\n\n`;
+
 const named = (event: string, data: unknown) =>
 	`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
@@ -87,6 +91,8 @@ export class LiveBoards {
 	#byBoard = new Map<number, Set<LiveSubscriber>>();
 	/** Streams of the ideas pages: they hear of every idea's change. */
 	#ideas = new Set<IdeaSubscriber>();
+	/** Streams of people's bells: each hears its person's unread count when it changes. */
+	#bells = new Map<number, Set<IdeaSubscriber>>();
 	#count = 0;
 	#heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -124,6 +130,22 @@ export class LiveBoards {
 		};
 	}
 
+	/** Registers the stream of a person's bell; returns what ends the registration. */
+	subscribeBell(userId: number, subscriber: IdeaSubscriber): () => void {
+		this.#opened();
+		let set = this.#bells.get(userId);
+		if (!set) this.#bells.set(userId, (set = new Set()));
+		set.add(subscriber);
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			set.delete(subscriber);
+			if (set.size === 0) this.#bells.delete(userId);
+			this.#closed();
+		};
+	}
+
 	/** Registers a stream; returns what ends the registration. */
 	subscribe(subscriber: LiveSubscriber): () => void {
 		this.#opened();
@@ -151,11 +173,16 @@ export class LiveBoards {
 				this.#sendIdea(event);
 				continue;
 			}
-			if (!isBoardEvent(event)) {
+			if (event.type === 'notifications_changed') {
+				this.#sendUnread(db, event.userIds);
+				continue;
+			}
+			if (event.type === 'sessions_ended') {
 				const ended = new Set(event.sessionIds);
 				this.#closeWhere((s) => s.sessionId !== null && ended.has(s.sessionId));
 				continue;
 			}
+			if (!isBoardEvent(event)) continue;
 			const subscribers = this.#byBoard.get(event.boardId);
 			if (!subscribers) continue;
 			const actor =
@@ -213,9 +240,20 @@ export class LiveBoards {
 		for (const s of this.#ideas) s.send(chunk);
 	}
 
+	/** Tells each open bell of these people how many of their notifications are unread. */
+	#sendUnread(db: Conn, userIds: readonly number[]) {
+		for (const userId of new Set(userIds)) {
+			const bells = this.#bells.get(userId);
+			if (!bells) continue;
+			const chunk = encoder.encode(unreadMessage(unreadCount(db, userId)));
+			for (const s of bells) s.send(chunk);
+		}
+	}
+
 	*#everyStream(): Iterable<IdeaSubscriber> {
 		for (const set of this.#byBoard.values()) yield* set;
 		yield* this.#ideas;
+		for (const set of this.#bells.values()) yield* set;
 	}
 
 	#closeWhere(match: (s: IdeaSubscriber) => boolean) {

@@ -4,7 +4,9 @@ import type { Subscriber } from '../events/subscribers';
 import { isBoardEvent, type BoardEvent, type IdeaChanged } from '../events/types';
 import { currentOwnerIds } from '../domain/action-owners';
 import { countSupporters, findIdeaRow } from '../domain/ideas';
-import { deliverNotifications } from '../domain/notifications';
+import { deliverNotifications, type Delivery } from '../domain/notifications';
+import type { Change } from '../events/commit';
+import { enqueueNotificationEmails } from './email-out';
 import type { NotificationContent } from '../../notifications/kinds';
 import type { Status } from '../../board/cells';
 
@@ -39,7 +41,18 @@ const nameOf = (db: Conn, userId: number | null) =>
  * Who hears of a change to an action: new and removed owners of it, and — for progress, a new
  * status, a move to another cell, its archiving or a new due date — its owners and followers.
  */
-function notifyOfAction(db: Conn, event: BoardEvent & { actionId: number }) {
+/** Hands out one notification: rows in the app, e-mails into the outbox; returns who got it. */
+type Deliver = (delivery: Delivery) => void;
+
+function deliverer(db: Conn, change: Change, told: Set<number>): Deliver {
+	return (delivery) => {
+		const { userIds, byEmail } = deliverNotifications(db, delivery);
+		for (const id of userIds) told.add(id);
+		enqueueNotificationEmails(db, change, byEmail, delivery.content, delivery.url, delivery.now);
+	};
+}
+
+function notifyOfAction(db: Conn, deliver: Deliver, event: BoardEvent & { actionId: number }) {
 	const q = prepared(db, queries);
 	const actionId = event.actionId;
 	const sends: { to: Iterable<number>; content: NotificationContent }[] = [];
@@ -133,7 +146,7 @@ function notifyOfAction(db: Conn, event: BoardEvent & { actionId: number }) {
 			break;
 	}
 	for (const send of sends) {
-		deliverNotifications(db, {
+		deliver({
 			recipients: send.to,
 			content: send.content,
 			url: `/actions/${actionId}`,
@@ -148,7 +161,7 @@ function notifyOfAction(db: Conn, event: BoardEvent & { actionId: number }) {
  * an action, and its first supporter (once, and without a name: who supports is for the
  * working group only).
  */
-function notifyOfIdea(db: Conn, event: IdeaChanged, now: Date) {
+function notifyOfIdea(db: Conn, deliver: Deliver, event: IdeaChanged, now: Date) {
 	if (event.change !== 'state' && event.change !== 'supported') return;
 	const row = findIdeaRow(db, event.ideaId);
 	if (!row || row.proposerId === null) return;
@@ -187,7 +200,7 @@ function notifyOfIdea(db: Conn, event: IdeaChanged, now: Date) {
 			}
 		};
 	}
-	deliverNotifications(db, {
+	deliver({
 		recipients: [row.proposerId],
 		content,
 		url: `/ideas/${row.id}`,
@@ -197,19 +210,31 @@ function notifyOfIdea(db: Conn, event: IdeaChanged, now: Date) {
 }
 
 /**
- * In-app notifications: rows written in the same transaction as the change that caused them,
- * so nobody hears of a change that was rolled back and no change goes unheard. E-mail (the
- * outbox) and the bell's live count join here later.
+ * Notifications: rows written in the same transaction as the change that caused them, so
+ * nobody hears of a change that was rolled back and no change goes unheard — and, for who
+ * wants them by e-mail, e-mails into the outbox in the same transaction. Whose bell counts anew
+ * is emitted for the live streams.
  */
 export const inAppNotifications: Subscriber = {
 	name: 'notifications',
-	inTransaction(events, db) {
+	inTransaction(events, db, change) {
 		const now = new Date();
+		const told = new Set<number>();
+		const deliver = deliverer(db, change, told);
 		for (const event of events) {
-			if (event.type === 'idea_changed') notifyOfIdea(db, event, now);
-			else if (isBoardEvent(event) && event.actionId !== null) {
-				notifyOfAction(db, { ...event, actionId: event.actionId });
+			if (event.type === 'idea_changed') notifyOfIdea(db, deliver, event, now);
+			else if (event.type === 'reminder_due') {
+				deliver({
+					recipients: event.recipients,
+					content: event.content,
+					url: `/actions/${event.actionId}`,
+					actorId: null,
+					now: event.createdAt
+				});
+			} else if (isBoardEvent(event) && event.actionId !== null) {
+				notifyOfAction(db, deliver, { ...event, actionId: event.actionId });
 			}
 		}
+		if (told.size) change.emit({ type: 'notifications_changed', userIds: [...told] });
 	}
 };
