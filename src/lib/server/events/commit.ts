@@ -3,15 +3,11 @@ import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { events } from '../db/schema';
 import { subscribers } from './subscribers';
-import { isBoardChange, type BoardEvent, type ChangeEvent, type CommittedEvent } from './types';
+import { isBoardChange, type BoardEvent, type Change, type CommittedEvent } from './types';
 import { writeTransaction } from './write-transaction';
 import { joinGroup, whenStored } from './group-commit';
 
-/** What a domain function gets while it changes something: the way to say what changed. */
-export interface Change {
-	/** Records an event of this change; board events become history entries at once. */
-	emit(event: ChangeEvent): void;
-}
+export type { Change } from './types';
 
 /** A change must finish inside its transaction: an `await` would commit half of it. */
 type Sync<T> = T extends PromiseLike<unknown> ? never : T;

@@ -1,6 +1,5 @@
 import type { Conn, Db } from '../db';
-import type { Change } from './commit';
-import type { CommittedEvent } from './types';
+import type { Change, CommittedEvent } from './types';
 
 /**
  * Something that reacts to committed changes: the live streams, later notifications and e-mail.

@@ -87,3 +87,9 @@ export const isBoardEvent = (e: CommittedEvent): e is BoardEvent & { id: number 
 
 /** Board events become entries of the board's history; the others are heard only. */
 export const isBoardChange = (e: ChangeEvent): e is BoardEvent => !HEARD_ONLY.has(e.type);
+
+/** What a domain function gets while it changes something: the way to say what changed. */
+export interface Change {
+	/** Records an event of this change; board events become history entries at once. */
+	emit(event: ChangeEvent): void;
+}

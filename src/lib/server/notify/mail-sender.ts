@@ -62,7 +62,7 @@ export class MailSender {
 	readonly subscriber: Subscriber = {
 		name: 'mail-sender',
 		afterCommit: (events) => {
-			if (events.some((e) => e.type === 'mail_queued')) this.wake();
+			if (events.some((e) => e.type === 'mail_queued')) void this.wake();
 		}
 	};
 
@@ -77,7 +77,7 @@ export class MailSender {
 				`${interrupted} e-mail(s) were being sent when the server stopped; they are marked failed in the outbox and are not sent twice.`
 			);
 		}
-		this.wake();
+		void this.wake();
 		return this;
 	}
 
