@@ -17,6 +17,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event, 'read');
+	// The bell's stream reloads this list when a notification comes in.
+	event.depends('app:notifications');
 	const db = getDb();
 	return {
 		unread: unreadCount(db, user.id),
