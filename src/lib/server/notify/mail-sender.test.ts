@@ -1,7 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { createServer, type AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { createTestDb } from '../testing/db';
 import { makeUser } from '../testing/factories';
@@ -16,53 +13,7 @@ import { readUnsubscribeToken } from '../auth/unsubscribe-token';
 import { inAppNotifications } from './in-app';
 import { MailSender } from './mail-sender';
 import type { MailConfig } from './mail-config';
-
-/** A real SMTP server in this process; what arrives is parsed with mailparser. */
-class Inbox {
-	received: ParsedMail[] = [];
-	envelopes: string[][] = [];
-	#server: SMTPServer | null = null;
-	#waiting: (() => void)[] = [];
-
-	constructor(readonly port: number) {}
-
-	start() {
-		this.#server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS'],
-			logger: false,
-			onData: (stream, session, callback) => {
-				simpleParser(stream)
-					.then((mail) => {
-						this.received.push(mail);
-						this.envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-						callback();
-						this.#waiting.splice(0).forEach((done) => done());
-					})
-					.catch(callback);
-			}
-		});
-		return new Promise<void>((done) => this.#server!.listen(this.port, '127.0.0.1', done));
-	}
-
-	stop() {
-		const server = this.#server;
-		this.#server = null;
-		return new Promise<void>((done) => (server ? server.close(done) : done()));
-	}
-}
-
-/** A port nothing listens on yet (found by listening once and letting go). */
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as AddressInfo;
-			probe.close(() => done(port));
-		});
-	});
-}
+import { rawHeader, SmtpInbox } from '../../../../tests/smtp-inbox';
 
 const ORIGIN = 'https://dreiklang.example.org';
 const config = (port: number): MailConfig => ({
@@ -72,13 +23,13 @@ const config = (port: number): MailConfig => ({
 	origin: ORIGIN
 });
 
-let inbox: Inbox;
+let inbox: SmtpInbox;
 let sender: MailSender | undefined;
 let off: (() => void) | undefined;
 const savedEnv = { SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM };
 
 beforeEach(async () => {
-	inbox = new Inbox(await freePort());
+	inbox = await SmtpInbox.onFreePort();
 	process.env.SMTP_URL = `smtp://127.0.0.1:${inbox.port}`;
 	process.env.MAIL_FROM = 'Dreiklang <dreiklang@example.org>';
 	process.env.ORIGIN = ORIGIN;
@@ -114,17 +65,7 @@ async function ownersMade() {
 	return { db, member, anna, ben, action };
 }
 
-/** A header as it was sent (unfolded), e.g. `List-Unsubscribe: <https://…>`. */
-function rawHeader(mail: ParsedMail, name: string): string {
-	const line = mail.headerLines.find((h) => h.key === name)?.line ?? '';
-	return line
-		.slice(line.indexOf(':') + 1)
-		.replace(/\r?\n\s+/g, ' ')
-		.trim();
-}
-
-const byRecipient = (to: string) =>
-	inbox.received.find((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to])[0]?.text === to);
+const byRecipient = (to: string) => inbox.to(to)[0];
 
 describe('e-mail through the outbox, to a real SMTP server', () => {
 	it('delivers one e-mail per person, in their language, with the link and one-click unsubscribe', async () => {
@@ -138,7 +79,9 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
 		expect(listOutbox(db).counts).toMatchObject({ pending: 0, sent: 2, failed: 0 });
 
 		const german = byRecipient('anna@example.org')!;
-		expect(german.subject).toBe('Mia Member hat Sie für „Solardach“ als verantwortlich eingetragen.');
+		expect(german.subject).toBe(
+			'Mia Member hat Sie für „Solardach“ als verantwortlich eingetragen.'
+		);
 		expect(german.text).toContain('Hallo Anna Acker,');
 		expect(german.text).toContain(`${ORIGIN}/actions/${action.id}`);
 		expect(german.html).toContain(`href="${ORIGIN}/actions/${action.id}"`);
@@ -148,13 +91,13 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
 		expect(english.text).toContain('Hello Ben Brook,');
 
 		// Nobody's address is in another person's e-mail: one recipient each, in the envelope too.
-		expect(inbox.envelopes).toEqual(
+		expect(inbox.received.map((r) => r.rcptTo)).toEqual(
 			expect.arrayContaining([['anna@example.org'], ['ben@example.org']])
 		);
-		expect(german.text + german.html + JSON.stringify(german.headerLines)).not.toContain('ben@');
-		expect(english.text + english.html + JSON.stringify(english.headerLines)).not.toContain(
-			'anna@'
-		);
+		const whole = (mail: typeof german) =>
+			`${mail.text ?? ''}${mail.html || ''}${JSON.stringify(mail.headerLines)}`;
+		expect(whole(german)).not.toContain('ben@');
+		expect(whole(english)).not.toContain('anna@');
 
 		// RFC 8058: an http(s) List-Unsubscribe for this kind, and the one-click POST header.
 		const unsubscribe = { url: rawHeader(german, 'list-unsubscribe').replace(/^<|>$/g, '') };
@@ -235,9 +178,9 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
 		expect(longest).toBe(15 * 60_000);
 		expect(now.getTime() - start).toBeLessThanOrEqual(GIVE_UP_AFTER_MS);
 		const failed = listOutbox(db).entries;
-		expect(failed.every((e) => e.state === 'failed' && /ECONNREFUSED|connect/i.test(e.lastError!))).toBe(
-			true
-		);
+		expect(
+			failed.every((e) => e.state === 'failed' && /ECONNREFUSED|connect/i.test(e.lastError!))
+		).toBe(true);
 		expect(inbox.received).toHaveLength(0);
 	});
 
@@ -262,8 +205,8 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
 		sender = new MailSender(db, config(inbox.port));
 		await sender.start().idle();
 		expect(inbox.received).toHaveLength(2);
-		expect(inbox.received.map((m) => m.messageId)).not.toContain(undefined);
-		expect(new Set(inbox.received.map((m) => m.messageId)).size).toBe(2);
+		expect(inbox.received.map((r) => r.mail.messageId)).not.toContain(undefined);
+		expect(new Set(inbox.received.map((r) => r.mail.messageId)).size).toBe(2);
 		const interrupted = listOutbox(db).entries.find((e) => e.id === claimed.id)!;
 		expect(interrupted).toMatchObject({ state: 'failed', lastError: 'interrupted' });
 		await sender.wake();
