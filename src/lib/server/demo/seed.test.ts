@@ -10,6 +10,7 @@ import { progressEntries } from '../db/schema';
 import { IDEA_STATES } from '../../ideas/states';
 import { listIdeas } from '../domain/ideas';
 import { getAction } from '../domain/action-view';
+import { listNotifications, unreadCount } from '../domain/notifications';
 
 describe('demo data', () => {
 	it('fills every cell and lets the four demo users sign in', async () => {
@@ -50,5 +51,22 @@ describe('demo data', () => {
 			source: 'Frühjahr, 2026-03-12',
 			proposer: null
 		});
+	});
+
+	it('greets the working group with unread notifications and the staff account with an empty bell', async () => {
+		const db = createTestDb();
+		await seedDemo(db, 'demo-password');
+		const byEmail = new Map(listUsers(db).map((u) => [u.email, u.id]));
+		const counts = (email: string) => {
+			const id = byEmail.get(email)!;
+			return { all: listNotifications(db, id, 100).length, unread: unreadCount(db, id) };
+		};
+		// (The admin's news are the reminders, which the server sends once it runs.)
+		for (const role of ['member', 'leader']) {
+			expect(counts(`${role}@example.org`).unread, role).toBeGreaterThan(0);
+		}
+		// Staff have their history, all read: a new notification makes the bell count 1.
+		expect(counts('staff@example.org')).toMatchObject({ unread: 0 });
+		expect(counts('staff@example.org').all).toBeGreaterThan(0);
 	});
 });

@@ -19,6 +19,7 @@ import type { Dimension, Horizon, Status } from '../../board/cells';
 import type { IdeaState } from '../../ideas/states';
 import type { Role } from '../../roles';
 import { workshopSource } from '../../ideas/workshop';
+import { seedNotifications, type SeededAction, type SeededIdea } from './seed-notifications';
 
 /** Marks a database as made by `npm run demo`, so the demo never overwrites anything else. */
 export const DEMO_MARKER = { key: 'created_by', value: 'npm run demo' };
@@ -410,6 +411,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 		}
 		const creator = ids.get('member')!;
 		const actionIds = new Map<string, number>();
+		const seededActions: SeededAction[] = [];
 		const history: BoardEvent[] = [];
 		for (const cellActions of byCell.values()) {
 			const keys = generateNKeysBetween(null, null, cellActions.length);
@@ -438,6 +440,19 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					.returning({ id: actions.id })
 					.get();
 				actionIds.set(a.title, row.id);
+				seededActions.push({
+					id: row.id,
+					title: a.title,
+					ownerIds: a.owners.map((o) => ids.get(o)!),
+					createdAt,
+					...(last && {
+						lastProgress: {
+							at: new Date(now.getTime() - last[0] * DAY),
+							progress: last[1],
+							...(last[3] && { status: last[3] })
+						}
+					})
+				});
 				history.push({
 					boardId: board.id,
 					actionId: row.id,
@@ -482,7 +497,15 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 		// History in the order it happened, so event ids grow with time as they do in real use.
 		history.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
 		db.insert(events).values(history).run();
-		seedIdeas(db, ids, actionIds, now);
+		const seededIdeas = seedIdeas(db, ids, actionIds, now);
+		seedNotifications(db, {
+			creatorId: creator,
+			reviewerId: ids.get('member')!,
+			names: new Map(PEOPLE.map((p) => [ids.get(p.key)!, p.name])),
+			actions: seededActions,
+			ideas: seededIdeas,
+			now
+		});
 	});
 	return { people: PEOPLE.slice(0, 4) };
 }
@@ -491,8 +514,14 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
  * Ideas from colleagues in every state: the working group (the demo member) decided some a few
  * days after they came in; supporters joined one day after another.
  */
-function seedIdeas(db: Db, ids: Map<string, number>, actionIds: Map<string, number>, now: Date) {
+function seedIdeas(
+	db: Db,
+	ids: Map<string, number>,
+	actionIds: Map<string, number>,
+	now: Date
+): SeededIdea[] {
 	const reviewer = ids.get('member')!;
+	const seeded: SeededIdea[] = [];
 	const names = new Map(PEOPLE.map((p) => [p.key, p.name]));
 	const ideaIds = new Map<string, number>();
 	const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
@@ -523,6 +552,19 @@ function seedIdeas(db: Db, ids: Map<string, number>, actionIds: Map<string, numb
 			.returning({ id: ideas.id })
 			.get();
 		ideaIds.set(idea.title, row.id);
+		const actionId = idea.action ? actionIds.get(idea.action)! : null;
+		const intoId = idea.into ? ideaIds.get(idea.into)! : null;
+		seeded.push({
+			id: row.id,
+			title: idea.title,
+			proposerId,
+			state: idea.state,
+			reason: idea.reason ?? null,
+			decidedAt: idea.state === 'in_review' ? null : decidedAt,
+			action: actionId === null ? null : { id: actionId, title: idea.action! },
+			into: intoId === null ? null : { id: intoId, title: idea.into! },
+			firstSupportAt: idea.supporters.length ? at(Math.max(0, idea.daysAgo - 1)) : null
+		});
 		// Workshop ideas were typed in from paper by the working group.
 		db.insert(ideaHistory)
 			.values({ ideaId: row.id, state: 'submitted', actorId: proposerId ?? reviewer, createdAt })
@@ -550,4 +592,5 @@ function seedIdeas(db: Db, ids: Map<string, number>, actionIds: Map<string, numb
 				.run();
 		}
 	}
+	return seeded;
 }
