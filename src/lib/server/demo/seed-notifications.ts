@@ -8,10 +8,9 @@ import type { IdeaState } from '../../ideas/states';
 export interface SeededAction {
 	id: number;
 	title: string;
-	/** Owners in order; the first wrote the progress log. */
 	ownerIds: number[];
 	createdAt: Date;
-	lastProgress?: { at: Date; progress: number; status?: Status };
+	lastProgress?: { authorId: number; at: Date; progress: number; status?: Status };
 }
 
 /** What the demo seeded of an idea. */
@@ -73,9 +72,9 @@ export function seedNotifications(
 			);
 		}
 		const last = action.lastProgress;
-		const author = action.ownerIds[0];
-		if (!last || author === undefined) continue;
-		for (const owner of action.ownerIds.slice(1)) {
+		if (!last) continue;
+		const author = last.authorId;
+		for (const owner of action.ownerIds.filter((id) => id !== author)) {
 			add(
 				owner,
 				{

@@ -55,8 +55,11 @@ interface DemoAction {
 	/** Days from today; negative is in the past (overdue unless done). */
 	due?: number;
 	owners: string[];
-	/** Progress log, oldest first: days ago, percent, note, optional new status. */
-	log?: [number, number, string, Status?][];
+	/**
+	 * Progress log, oldest first: days ago, percent, note, optional new status, and who wrote it
+	 * (the first owner unless named).
+	 */
+	log?: [number, number, string, Status?, string?][];
 }
 
 const ACTIONS: DemoAction[] = [
@@ -71,7 +74,14 @@ const ACTIONS: DemoAction[] = [
 		owners: ['member', 'lena'],
 		log: [
 			[40, 20, 'Alle Verträge liegen vor, 6 von 9 Standorten haben noch Graustrom.', 'in_progress'],
-			[12, 60, 'Angebote verglichen; Geschäftsführung hat dem Wechsel zugestimmt.']
+			[12, 60, 'Angebote verglichen; Geschäftsführung hat dem Wechsel zugestimmt.'],
+			[
+				3,
+				75,
+				'Verträge für die Geschäftsstelle und zwei Wohngruppen unterschrieben.',
+				undefined,
+				'lena'
+			]
 		]
 	},
 	{
@@ -161,7 +171,16 @@ const ACTIONS: DemoAction[] = [
 		status: 'in_progress',
 		due: 200,
 		owners: ['leader', 'admin'],
-		log: [[30, 20, 'Gespräch mit der Hausbank vereinbart.', 'in_progress']]
+		log: [
+			[30, 20, 'Gespräch mit der Hausbank vereinbart.', 'in_progress'],
+			[
+				4,
+				35,
+				'Die Bank hat die Liste unserer Fonds geschickt; zwei fallen durch.',
+				undefined,
+				'admin'
+			]
+		]
 	},
 	{
 		title: 'Nachhaltige Beschaffungsrichtlinie',
@@ -447,6 +466,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 					createdAt,
 					...(last && {
 						lastProgress: {
+							authorId: ids.get(last[4] ?? a.owners[0] ?? 'member')!,
 							at: new Date(now.getTime() - last[0] * DAY),
 							progress: last[1],
 							...(last[3] && { status: last[3] })
@@ -476,9 +496,9 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 				}
 				let version = a.owners.length ? 2 : 1;
 				let before = 0;
-				for (const [daysAgo, progress, note, status] of log) {
+				for (const [daysAgo, progress, note, status, by] of log) {
 					const at = new Date(now.getTime() - daysAgo * DAY);
-					const author = ids.get(a.owners[0] ?? 'member')!;
+					const author = ids.get(by ?? a.owners[0] ?? 'member')!;
 					db.insert(progressEntries)
 						.values({ actionId: row.id, authorId: author, note, progress, status, createdAt: at })
 						.run();
