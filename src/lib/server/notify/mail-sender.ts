@@ -15,6 +15,25 @@ import type { MailConfig } from './mail-config';
 /** How long one SMTP exchange may take before it counts as failed. */
 const SMTP_TIMEOUT_MS = 20_000;
 
+/** With `SMTP_URL=console`: the e-mail as a person would read it, on the server's console. */
+function printEmail(email: ClaimedEmail, messageId: string) {
+	const headers = Object.entries(email.headers).map(([name, value]) => `${name}: ${value}`);
+	console.log(
+		[
+			'',
+			'--- e-mail (printed, not sent: SMTP_URL=console) ---',
+			`To: ${email.to}`,
+			`Subject: ${email.subject}`,
+			`Message-ID: ${messageId}`,
+			...headers,
+			'',
+			email.text,
+			'--- end of e-mail ---',
+			''
+		].join('\n')
+	);
+}
+
 /** SMTP answers 5xx for what will never work (unknown mailbox, refused sender): no retry. */
 function isPermanent(error: unknown): boolean {
 	const code = (error as { responseCode?: number }).responseCode;
@@ -124,7 +143,7 @@ export class MailSender {
 
 	async #send(email: ClaimedEmail) {
 		try {
-			const info = await this.#transport.sendMail({
+			const info: { messageId: string } = await this.#transport.sendMail({
 				from: this.#config.from,
 				to: email.to,
 				subject: email.subject,
@@ -133,9 +152,7 @@ export class MailSender {
 				headers: email.headers,
 				messageId: email.messageId
 			});
-			if (this.#config.transport === 'console') {
-				console.log(`\n--- e-mail (not sent: SMTP_URL=console) ---\n${info.message}\n---\n`);
-			}
+			if (this.#config.transport === 'console') printEmail(email, info.messageId);
 			markEmailSent(this.#db, email.id, this.#now());
 		} catch (error) {
 			markEmailFailed(this.#db, email, String((error as Error).message ?? error), {
