@@ -70,7 +70,7 @@ const byRecipient = (to: string) => inbox.to(to)[0];
 describe('e-mail through the outbox, to a real SMTP server', () => {
 	it('delivers one e-mail per person, in their language, with the link and one-click unsubscribe', async () => {
 		await inbox.start();
-		const { db, anna, ben, action } = await ownersMade();
+		const { db, anna, action } = await ownersMade();
 		expect(listOutbox(db).counts.pending).toBe(2);
 
 		sender = new MailSender(db, config(inbox.port));
