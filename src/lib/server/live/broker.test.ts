@@ -9,6 +9,8 @@ import { events } from '../db/schema';
 import { subscribe } from '../events/subscribers';
 import { createSession, validateSessionToken } from '../auth/session';
 import { setActive, setPasswordHash } from '../domain/users';
+import { markAllRead } from '../domain/notifications';
+import { inAppNotifications } from '../notify/in-app';
 
 // Each test's broker hears the commit seam, as the server's one broker does after start-up.
 let unsubscribeAll: (() => void)[] = [];
@@ -154,5 +156,49 @@ describe('live boards', () => {
 		setActive(db, admin.id, ben.id, false);
 		expect(benDesk.isClosed()).toBe(true);
 		expect(boards.openStreams).toBe(0);
+	});
+});
+
+describe("a person's bell", () => {
+	it('hears the unread count of its person only, when notifications come and when they are read', async () => {
+		const db = createTestDb();
+		const member = await makeUser(db, { role: 'member' });
+		const staff = await makeUser(db, { role: 'staff' });
+		const other = await makeUser(db, { role: 'staff' });
+		const board = createBoard(db, { name: 'A' });
+		const boards = liveBoards();
+		unsubscribeAll.push(subscribe(inAppNotifications));
+		const heard = (userId: number) => {
+			const counts: number[] = [];
+			unsubscribeAll.push(
+				boards.subscribeBell(userId, {
+					sessionId: `s-${userId}`,
+					send: (chunk) =>
+						counts.push(JSON.parse(/data: (.*)/.exec(new TextDecoder().decode(chunk))![1]).unread),
+					close: () => {}
+				})
+			);
+			return counts;
+		};
+		const staffBell = heard(staff.id);
+		const otherBell = heard(other.id);
+
+		const action = createAction(db, member, board.id, {
+			title: 'Solardach',
+			dimension: 'ecological',
+			horizon: 'short',
+			owners: [staff.id]
+		});
+		expect(staffBell).toEqual([1]);
+		markAllRead(db, staff.id);
+		expect(staffBell).toEqual([1, 0]);
+		moveAction(db, member, action.id, {
+			dimension: 'social',
+			horizon: 'short',
+			index: 0,
+			version: action.version
+		});
+		expect(staffBell).toEqual([1, 0, 1]);
+		expect(otherBell).toEqual([]);
 	});
 });
