@@ -1068,6 +1068,13 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/notifications',
 		expect: api('read', ok(200, 'application/json'))
 	},
+	{
+		route: '/api/notifications/events',
+		method: 'GET',
+		stream: true,
+		path: () => '/api/notifications/events',
+		expect: api('read', ok(200, 'text/event-stream'))
+	},
 	// Ideas from a workshop: the working group and admins enter them, in one go
 	{
 		route: '/(app)/ideas/workshop',
