@@ -18,6 +18,8 @@ import { subscribe } from '$lib/server/events/subscribers';
 import { durable, groupCommits } from '$lib/server/events/group-commit';
 import { liveBoards } from '$lib/server/live/broker';
 import { inAppNotifications } from '$lib/server/notify/in-app';
+import { digestEmails } from '$lib/server/notify/digest-email';
+import { startSchedule } from '$lib/server/notify/schedule';
 import { mailConfig } from '$lib/server/notify/mail-config';
 import { MailSender } from '$lib/server/notify/mail-sender';
 import { compress } from '$lib/server/http/compression';
@@ -28,15 +30,19 @@ import { inLocale, requestLocale, withHtmlLang } from '$lib/server/http/request-
 
 /**
  * Before the first request: opens the database (applying pending migrations), registers what
- * reacts to committed changes — notifications and the live board streams — and starts purging what expires.
+ * reacts to committed changes — notifications, digests and the live board streams — starts purging
+ * what expires, and starts the hourly reminders and digests (catching up on what came due while
+ * the server was down).
  */
 export const init: ServerInit = () => {
 	const db = getDb();
 	groupCommits(db.$client);
 	subscribe(inAppNotifications);
 	subscribe(liveBoards.subscriber);
+	subscribe(digestEmails);
 	startMail(db);
 	keepTidy(db);
+	startSchedule(db);
 	if (!hasAnyUser(db)) announceSetupCode();
 };
 

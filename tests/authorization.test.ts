@@ -264,6 +264,9 @@ async function frameOf(world: World): Promise<Record<string, string | number>> {
 		goalEcological: board.goals.ecological,
 		goalEconomic: board.goals.economic,
 		goalSocial: board.goals.social,
+		quietDaysShort: board.quietDays.short,
+		quietDaysMedium: board.quietDays.medium,
+		quietDaysLong: board.quietDays.long,
 		version: board.version
 	};
 }

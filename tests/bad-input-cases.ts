@@ -483,6 +483,7 @@ export interface Subjects {
 		description: string;
 		horizons: Record<'short' | 'medium' | 'long', string>;
 		goals: Record<'ecological' | 'economic' | 'social', string>;
+		quietDays: Record<'short' | 'medium' | 'long', number>;
 	};
 	/** A fresh action per target that writes to one: one target's outcome never shifts another's. */
 	actions: Record<ActionSubjectName, Subject>;
@@ -860,6 +861,13 @@ const HORIZON_TEXT = {
 	required: true,
 	emptyOk: true
 } satisfies FieldSpec;
+/** Whole days without progress before a reminder (the frame). */
+const QUIET_DAYS = {
+	type: 'int',
+	min: LIMITS.quietDaysMin,
+	max: LIMITS.quietDaysMax,
+	required: true
+} satisfies FieldSpec;
 const GOAL = {
 	type: 'text',
 	max: LIMITS.goal,
@@ -960,7 +968,10 @@ export function writeTargets(s: Subjects): Target[] {
 		horizonLong: s.board.horizons.long,
 		goalEcological: s.board.goals.ecological,
 		goalEconomic: s.board.goals.economic,
-		goalSocial: s.board.goals.social
+		goalSocial: s.board.goals.social,
+		quietDaysShort: String(s.board.quietDays.short),
+		quietDaysMedium: String(s.board.quietDays.medium),
+		quietDaysLong: String(s.board.quietDays.long)
 	};
 	// A new address each time: one accepted case must not make the next fail as "e-mail taken".
 	let people = 0;
@@ -1284,6 +1295,9 @@ export function writeTargets(s: Subjects): Target[] {
 				goalEcological: GOAL,
 				goalEconomic: GOAL,
 				goalSocial: GOAL,
+				quietDaysShort: QUIET_DAYS,
+				quietDaysMedium: QUIET_DAYS,
+				quietDaysLong: QUIET_DAYS,
 				version: VERSION
 			},
 			base: () => ({ ...frame, version: String(boardSubject.version) }),

@@ -37,7 +37,8 @@ const PLACEHOLDER_SUBJECTS: Subjects = {
 		name: 'Board',
 		description: '',
 		horizons: { short: '', medium: '', long: '' },
-		goals: { ecological: '', economic: '', social: '' }
+		goals: { ecological: '', economic: '', social: '' },
+		quietDays: { short: 30, medium: 60, long: 180 }
 	},
 	actions: Object.fromEntries(
 		ACTION_SUBJECTS.map((name) => [name, { of: 'action', id: 1, version: 1 }])

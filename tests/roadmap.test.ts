@@ -123,10 +123,57 @@ test.describe('the frame', () => {
 		await signInAs('admin');
 		await page.goto('/boards/1/frame');
 		await page.getByLabel('Name des Boards').fill('');
-		await page.getByLabel('kurzfristig').fill('bis 3 Monate');
+		await page.getByLabel('kurzfristig', { exact: true }).fill('bis 3 Monate');
 		await page.getByRole('button', { name: 'Speichern' }).click();
 		await expect(page.getByText('Bitte ausfüllen.')).toBeVisible();
-		await expect(page.getByLabel('kurzfristig')).toHaveValue('bis 3 Monate');
+		await expect(page.getByLabel('kurzfristig', { exact: true })).toHaveValue('bis 3 Monate');
+	});
+
+	test('a leader sets after how many quiet days each horizon reminds', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs('leader');
+		await page.goto('/boards/1/frame');
+		const reminders = page.getByRole('group', { name: 'Erinnerung bei fehlendem Fortschritt' });
+		await expect(reminders).toHaveAccessibleDescription(/Geplante Maßnahmen erinnern nicht/);
+		await reminders.getByLabel('kurzfristig: Tage ohne Fortschritt').fill('14');
+		await reminders.getByLabel('mittelfristig: Tage ohne Fortschritt').fill('45');
+		await reminders.getByLabel('langfristig: Tage ohne Fortschritt').fill('120');
+		await page.getByRole('button', { name: 'Speichern' }).click();
+		await expect(page).toHaveURL(/\/roadmap/);
+		const { board } = await (await page.request.get('/api/boards/1')).json();
+		expect(board.quietDays).toEqual({ short: 14, medium: 45, long: 120 });
+		await page.goto('/boards/1/frame');
+		await expect(page.getByLabel('mittelfristig: Tage ohne Fortschritt')).toHaveValue('45');
+	});
+
+	test('quiet days outside 1 to 3650 are refused, and what was typed stays', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs('admin');
+		await page.goto('/boards/1/frame');
+		const before = (await (await page.request.get('/api/boards/1')).json()).board;
+		await page.getByLabel('kurzfristig: Tage ohne Fortschritt').fill('0');
+		await page.getByLabel('mittelfristig: Tage ohne Fortschritt').fill('4000');
+		await page.getByLabel('langfristig: Tage ohne Fortschritt').fill('');
+		await page.getByLabel('kurzfristig', { exact: true }).fill('bis 4 Monate');
+		await page.getByRole('button', { name: 'Speichern' }).click();
+		await expect(page.getByText('Bitte prüfen Sie die markierten Felder.')).toBeVisible();
+		await expect(page.getByLabel('kurzfristig: Tage ohne Fortschritt')).toHaveAccessibleDescription(
+			'Bitte mindestens 1.'
+		);
+		await expect(
+			page.getByLabel('mittelfristig: Tage ohne Fortschritt')
+		).toHaveAccessibleDescription('Bitte höchstens 3650.');
+		await expect(page.getByLabel('langfristig: Tage ohne Fortschritt')).toHaveAccessibleDescription(
+			'Bitte ausfüllen.'
+		);
+		await expect(page.getByLabel('mittelfristig: Tage ohne Fortschritt')).toHaveValue('4000');
+		await expect(page.getByLabel('kurzfristig', { exact: true })).toHaveValue('bis 4 Monate');
+		const after = (await (await page.request.get('/api/boards/1')).json()).board;
+		expect(after).toEqual(before);
 	});
 
 	for (const role of ['member', 'staff'] as const) {
@@ -150,5 +197,29 @@ test.describe('the frame', () => {
 		await signInAs('staff');
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
+	});
+});
+
+test.describe('the frame without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the quiet days are set with a plain form, and a bad one comes back with its error', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs('leader');
+		await page.goto('/boards/1/frame');
+		await page.getByLabel('kurzfristig: Tage ohne Fortschritt').fill('21');
+		await page.getByLabel('langfristig: Tage ohne Fortschritt').fill('0');
+		await page.getByRole('button', { name: 'Speichern' }).click();
+		await expect(page.getByLabel('langfristig: Tage ohne Fortschritt')).toHaveAccessibleDescription(
+			/Bitte/
+		);
+		await expect(page.getByLabel('kurzfristig: Tage ohne Fortschritt')).toHaveValue('21');
+		await page.getByLabel('langfristig: Tage ohne Fortschritt').fill('365');
+		await page.getByRole('button', { name: 'Speichern' }).click();
+		await expect(page).toHaveURL(/\/roadmap/);
+		const { board } = await (await page.request.get('/api/boards/1')).json();
+		expect(board.quietDays).toMatchObject({ short: 21, long: 365 });
 	});
 });

@@ -6,6 +6,19 @@ export function today(now = new Date()): string {
 	return `${y}-${m}-${d}`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+	return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+/** The calendar date `days` after `date` (before it when negative), as `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+	return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
 export const isOverdue = (dueDate: string | null, status: string, now = new Date()) =>
 	dueDate !== null && status !== 'done' && status !== 'dropped' && dueDate < today(now);
 

@@ -18,7 +18,10 @@ export const LIMITS = {
 	goal: 300,
 	ideaTitle: 200,
 	ideaText: 5000,
-	ideaReason: 500
+	ideaReason: 500,
+	/** Days without progress before a reminder (the board's frame): one day to ten years. */
+	quietDaysMin: 1,
+	quietDaysMax: 3650
 } as const;
 
 /** The dates a plan may name: years that calendars, reports and people can read. */

@@ -119,7 +119,7 @@ interface ReminderFacts {
 	actionTitle: string;
 	/** True when the action has no owner and the coordinators hear instead. */
 	unowned: boolean;
-	/** Days since the reason began: how late, or how long without progress. */
+	/** Days since the reason began: how late, or how long without progress (due soon: days left). */
 	days: number;
 }
 

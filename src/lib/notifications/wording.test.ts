@@ -37,6 +37,16 @@ describe('notifications in plain words', () => {
 		).toBe('Jemand hat Sie bei „Solardach“ als verantwortlich ausgetragen.');
 	});
 
+	it('say how soon an action is due: in a week, or sooner when the date was set closer', () => {
+		const dueSoon = (days: number) =>
+			describeNotification({
+				kind: 'reminder_due_soon',
+				data: { actionId: 1, actionTitle: 'Solardach', unowned: false, days, dueDate: '2026-03-10' }
+			});
+		expect(dueSoon(7)).toBe('„Solardach“ ist in einer Woche fällig, am 10.03.2026.');
+		expect(dueSoon(3)).toBe('„Solardach“ ist bald fällig, am 10.03.2026.');
+	});
+
 	it('count the unread without plural rules', () => {
 		expect([0, 1, 3].map(unreadLabel)).toEqual([
 			'Benachrichtigungen',

@@ -93,11 +93,13 @@ function reminderText({ kind, data }: ReminderContent): string {
 	const action = data.actionTitle;
 	const days = data.days;
 	switch (kind) {
-		case 'reminder_due_soon':
-			return m.notification_reminder_due_soon({
-				action,
-				date: formatDate(data.dueDate, getLocale())
-			});
+		case 'reminder_due_soon': {
+			// `days` is how many days are left; a week, unless the date was set closer than that.
+			const date = formatDate(data.dueDate, getLocale());
+			return days === 7
+				? m.notification_reminder_due_soon({ action, date })
+				: m.notification_reminder_due_soon_near({ action, date });
+		}
 		case 'reminder_overdue': {
 			const date = formatDate(data.dueDate, getLocale());
 			return days === 1

@@ -6,7 +6,7 @@ import { typedText } from './text-input';
 /** Input rules for actions; the form actions and the JSON API share every one of them. */
 
 /** A whole number, given as a number (JSON) or as digits (forms). */
-const integer = (min: number, max: number) =>
+export const integer = (min: number, max: number) =>
 	z
 		.union([
 			z.number(),

@@ -19,6 +19,12 @@ export function boardView(board: Board) {
 			economic: board.goalEconomic,
 			social: board.goalSocial
 		},
+		/** Days without a progress entry after which an action of each horizon reminds. */
+		quietDays: {
+			short: board.quietDaysShort,
+			medium: board.quietDaysMedium,
+			long: board.quietDaysLong
+		},
 		version: board.version
 	};
 }

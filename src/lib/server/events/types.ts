@@ -49,13 +49,17 @@ export interface ReminderDue {
 	createdAt: Date;
 }
 
-/** A person's digest for a period is due (`domain/digests.ts`). */
+/**
+ * A person's digest for a period is due (`domain/digests.ts`): what happened from `from` up to
+ * (not including) `to`, and what is due in the two weeks after `createdAt`.
+ */
 export interface DigestDue {
 	type: 'digest_due';
 	userId: number;
 	period: string;
 	from: Date;
 	to: Date;
+	createdAt: Date;
 }
 
 /** An e-mail went into the outbox: the sender looks for work once the change is stored. */

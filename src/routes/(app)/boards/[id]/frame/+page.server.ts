@@ -31,6 +31,9 @@ export const load: PageServerLoad = (event) => {
 			goalEcological: board.goalEcological,
 			goalEconomic: board.goalEconomic,
 			goalSocial: board.goalSocial,
+			quietDaysShort: String(board.quietDaysShort),
+			quietDaysMedium: String(board.quietDaysMedium),
+			quietDaysLong: String(board.quietDaysLong),
 			version: board.version
 		}
 	};
@@ -46,7 +49,11 @@ export const actions: Actions = {
 			updateFrame(getDb(), user, board.id, form.data);
 		} catch (err) {
 			if (err instanceof DomainError && err.code === 'conflict') {
-				const { version: _version, ...values } = form.data;
+				const { version: _version, ...fields } = form.data;
+				// Back into the form as typed: the day counts as text, like every other field.
+				const values = Object.fromEntries(
+					Object.entries(fields).map(([name, value]) => [name, String(value)])
+				);
 				return fail(409, { values, errors: {}, conflict: true });
 			}
 			throw err;
