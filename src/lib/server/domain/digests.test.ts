@@ -82,6 +82,8 @@ async function people() {
 	setDigest(db, monthly.id, 'monthly');
 	setDigest(db, quiet.id, 'off');
 	setActive(db, admin.id, gone.id, false);
+	// Everyone has been here since long before the periods of these tests.
+	clientOf(db).prepare('update users set created_at = ?').run(at('2025-01-01').getTime());
 	return { db, admin, weekly, monthly, quiet, gone };
 }
 
@@ -101,6 +103,21 @@ describe('who gets a digest, and when', () => {
 			{ userId: weekly.id, period: '2026-W11' }
 		]);
 		expect(handled(db)).toHaveLength(3);
+	});
+
+	it('starts a newcomer with the first period that ends after they joined', async () => {
+		const { db, weekly } = await people();
+		const newcomer = await makeUser(db, { role: 'staff', name: 'Nele Neu' });
+		clientOf(db)
+			.prepare('update users set created_at = ? where id = ?')
+			.run(at('2026-03-10', 12).getTime(), newcomer.id);
+		expect(sendDueDigests(db, at('2026-03-10', 13)).sent.map((d) => d.userId)).not.toContain(
+			newcomer.id
+		);
+		expect(sendDueDigests(db, at('2026-03-16', 7)).sent).toEqual([
+			{ userId: weekly.id, period: '2026-W11' },
+			{ userId: newcomer.id, period: '2026-W11' }
+		]);
 	});
 
 	it('after downtime sends only the latest period', async () => {

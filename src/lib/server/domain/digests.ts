@@ -61,6 +61,8 @@ const statements = (db: Conn) => {
 		due: client.prepare(
 			`select u.id, u.digest from users u
 			 where u.active = 1 and u.digest in ('weekly', 'monthly') and trim(u.email) != ''
+			   -- Who joined after the period ended starts with the next one.
+			   and u.created_at < iif(u.digest = 'weekly', @weekEnd, @monthEnd)
 			   and not exists (
 			     select 1 from digests_sent d
 			     where d.user_id = u.id and d.period = iif(u.digest = 'weekly', @week, @month))
@@ -119,7 +121,12 @@ export function sendDueDigests(db: Db, now: Date): { sent: DueDigest[]; failed: 
 		weekly: latestDuePeriod('weekly', now),
 		monthly: latestDuePeriod('monthly', now)
 	};
-	const people = q.due.all({ week: periods.weekly.key, month: periods.monthly.key }) as {
+	const people = q.due.all({
+		week: periods.weekly.key,
+		month: periods.monthly.key,
+		weekEnd: periods.weekly.to.getTime(),
+		monthEnd: periods.monthly.to.getTime()
+	}) as {
 		id: number;
 		digest: DigestFrequency;
 	}[];
