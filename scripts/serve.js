@@ -73,6 +73,10 @@ export async function serve() {
 		}
 		handler(req, res);
 	});
+	// Longer than the idle time of clients and proxies that keep connections open (nginx: 60 s):
+	// the server never closes a quiet connection just as a client sends on it.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	const port = Number(process.env.PORT);
 	const host = process.env.HOST || '0.0.0.0';
 	server.listen(port, host, () => {
@@ -81,9 +85,16 @@ export async function serve() {
 			`Dreiklang is running on http://${shown}:${port} (database: ${process.env.DATABASE_PATH})`
 		);
 	});
-	const stop = () => {
-		server.close(() => process.exit(0));
+	// New requests end at once; what the app registered (src/lib/server/shutdown.ts) — an
+	// e-mail being handed over — finishes first.
+	const stop = async () => {
+		server.close();
 		server.closeAllConnections();
+		const finishing = /** @type {Map<string, () => unknown> | undefined} */ (
+			/** @type {any} */ (globalThis)[Symbol.for('dreiklang.shutdown')]
+		);
+		await Promise.allSettled([...(finishing?.values() ?? [])].map((finish) => finish()));
+		process.exit(0);
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -22,6 +22,7 @@ import { digestEmails } from '$lib/server/notify/digest-email';
 import { startSchedule } from '$lib/server/notify/schedule';
 import { mailConfig } from '$lib/server/notify/mail-config';
 import { MailSender } from '$lib/server/notify/mail-sender';
+import { onShutdown } from '$lib/server/shutdown';
 import { compress } from '$lib/server/http/compression';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isAllowedHost } from '$lib/server/http/allowed-host';
@@ -52,6 +53,7 @@ function startMail(db: ReturnType<typeof getDb>) {
 	if (!config) return;
 	const sender = new MailSender(db, config).start();
 	subscribe(sender.subscriber);
+	onShutdown('mail-sender', () => sender.stop());
 	console.log(
 		config.transport === 'console'
 			? 'E-mails are printed here instead of being sent (SMTP_URL=console).'
