@@ -78,13 +78,14 @@ export function composeEmail(
 	const footer: string[] = [];
 	const footerHtml: string[] = [];
 	if (parts.unsubscribe) {
-		const kind =
-			parts.unsubscribe.topic === 'digest'
-				? m.email_digest_kind()
-				: notificationKindLabel(parts.unsubscribe.topic);
-		footer.push(m.email_why({ kind }), `${m.email_unsubscribe()}: ${parts.unsubscribe.url}`);
+		const { topic } = parts.unsubscribe;
+		const why =
+			topic === 'digest'
+				? m.email_why_digest()
+				: m.email_why({ kind: notificationKindLabel(topic) });
+		footer.push(why, `${m.email_unsubscribe()}: ${parts.unsubscribe.url}`);
 		footerHtml.push(
-			escapeHtml(m.email_why({ kind })),
+			escapeHtml(why),
 			`<a href="${escapeHtml(parts.unsubscribe.url)}">${escapeHtml(m.email_unsubscribe())}</a>`
 		);
 	}
