@@ -377,6 +377,43 @@ export const MATRIX: MatrixRow[] = [
 		form: (c) => ({ userId: c.unknown }),
 		expect: page('manageUsers', PAGE_NOT_FOUND)
 	},
+	{
+		// The worker's servers send no e-mail: admins get past the guard to a plain refusal.
+		route: '/(app)/admin/users',
+		method: 'POST',
+		action: 'emailLink',
+		variant: 'e-mail off on this server',
+		path: () => '/admin/users?/emailLink',
+		form: (c) => ({ userId: c.person }),
+		expect: page('manageUsers', { status: 400, type: 'text/html' })
+	},
+
+	// ---- the e-mail outbox: admins only
+	{
+		route: '/(app)/admin/outbox',
+		method: 'GET',
+		path: () => '/admin/outbox',
+		expect: page('manageUsers', ok())
+	},
+	{
+		// No e-mail fails where none is sent: an id that no e-mail has.
+		route: '/(app)/admin/outbox',
+		method: 'POST',
+		action: 'again',
+		variant: 'unknown id',
+		path: () => '/admin/outbox?/again',
+		form: (c) => ({ id: c.unknown }),
+		expect: page('manageUsers', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/admin/outbox',
+		method: 'POST',
+		action: 'test',
+		variant: 'e-mail off on this server',
+		path: () => '/admin/outbox?/test',
+		form: () => ({}),
+		expect: page('manageUsers', { status: 400, type: 'text/html' })
+	},
 
 	// ---- the board: everyone reads; the working group and admins add actions
 	{

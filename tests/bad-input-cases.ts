@@ -1347,6 +1347,30 @@ export function writeTargets(s: Subjects): Target[] {
 			}
 		}),
 
+		target({
+			key: 'POST /admin/users?/emailLink',
+			path: '/admin/users?/emailLink',
+			encoding: 'form',
+			// Every case is refused before a link is made (the worker's servers send no e-mail).
+			...rowUser('link'),
+			refusals: {
+				field: [400, 404],
+				huge: [400, 404, 413],
+				body: [400, 404, 415],
+				oversized: [400, 404, 413]
+			}
+		}),
+
+		// ---- The e-mail outbox (admin) --------------------------------------------------------
+		target({
+			key: 'POST /admin/outbox?/again',
+			path: '/admin/outbox?/again',
+			encoding: 'form',
+			fields: { id: { type: 'int', min: 1, max: 2 ** 31, required: true } },
+			base: () => ({ id: String(UNKNOWN_ID) })
+		}),
+		noInputTarget('POST /admin/outbox?/test', '/admin/outbox?/test', 'admin'),
+
 		// ---- Settings ---------------------------------------------------------------------
 		target({
 			key: 'POST /settings?/profile',

@@ -125,13 +125,14 @@ export interface StartedServer {
  * Starts the built app of a kind on the database at `databasePath` (`.e2e/<name>.db`, whose
  * `<name>.pid` names the server until it ends) and `port`, and resolves once `/health` answers.
  * The database starts fresh unless `keepDatabase` is set; `empty` (scripts/start.js) then
- * serves the database that is there, applying pending migrations.
+ * serves the database that is there, applying pending migrations. `env` adds to the server's
+ * environment (e.g. `SMTP_URL`).
  */
 export async function startServer(
 	kind: ServerKind,
 	databasePath: string,
 	port: number,
-	{ keepDatabase = false }: { keepDatabase?: boolean } = {}
+	{ keepDatabase = false, env = {} }: { keepDatabase?: boolean; env?: NodeJS.ProcessEnv } = {}
 ): Promise<StartedServer> {
 	mkdirSync(dirname(databasePath), { recursive: true });
 	const name = basename(databasePath, '.db');
@@ -155,7 +156,8 @@ export async function startServer(
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DEMO_PASSWORD,
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			...env
 		}
 	});
 	if (child.pid === undefined) throw new Error(`Could not start ${SCRIPTS[kind]} for ${name}.`);

@@ -1,5 +1,10 @@
 import { m } from '$lib/paraglide/messages';
-import type { DigestChoice, NotificationChannel, UnsubscribeTopic } from './kinds';
+import type {
+	DigestChoice,
+	NotificationChannel,
+	NotificationKind,
+	UnsubscribeTopic
+} from './kinds';
 import { notificationKindLabel } from './wording';
 
 const CHANNEL_LABELS: Record<NotificationChannel, () => string> = {
@@ -33,3 +38,10 @@ export const groupLabel = (group: keyof typeof GROUP_LABELS) => GROUP_LABELS[gro
 /** What an unsubscribe link turns off: a kind, or the overview by e-mail. */
 export const topicLabel = (topic: UnsubscribeTopic) =>
 	topic === 'digest' ? m.email_digest_kind() : notificationKindLabel(topic);
+
+/** What an e-mail in the outbox is about: a notification, the overview, a sign-in link, a test. */
+export function emailTopicLabel(topic: NotificationKind | 'digest' | 'sign_in_link' | 'test') {
+	if (topic === 'sign_in_link') return m.outbox_topic_sign_in_link();
+	if (topic === 'test') return m.outbox_topic_test();
+	return topicLabel(topic);
+}
