@@ -142,7 +142,15 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 
 /** Paths anyone may open; everything else needs a session. */
 /** `/calendar/<secret>.ics` is opened by calendar apps, which have no session: the secret is the key. */
-const PUBLIC_PATHS = ['/login', '/setup', '/health', '/language', '/logout', '/calendar'];
+const PUBLIC_PATHS = [
+	'/login',
+	'/setup',
+	'/health',
+	'/language',
+	'/logout',
+	'/calendar',
+	'/unsubscribe'
+];
 const isPublic = (path: string) =>
 	PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/')) || path.startsWith('/signin/');
 

@@ -3,6 +3,7 @@
 // it" written out request by request — and deliberately not derived from
 // src/lib/server/domain/permissions.ts: a rule that changes there has to change here too, on
 // purpose. tests/authorization.test.ts checks that it covers the route tree, then runs it.
+import { DEFAULT_CHANNELS, DEFAULT_DIGEST } from '../src/lib/notifications/kinds';
 import { LANDING, type Role } from './demo';
 
 export const WHO = ['signedOut', 'staff', 'leader', 'member', 'admin'] as const;
@@ -43,6 +44,8 @@ export interface Context {
 	calendar: string;
 	/** A valid sign-in token; fresh for each request when the row needs `sign-in link`. */
 	token: string;
+	/** An unsubscribe token (turning off `owner_added`) of `person`, signed as e-mails carry it. */
+	unsubscribe: string;
 	/** The calendar secret and an unused sign-in token of a person deactivated since. */
 	retired: { calendar: string; token: string };
 	/** A fresh action (`needs: 'action'` or `'archived action'`). */
@@ -166,6 +169,8 @@ const progress = () => ({ note: 'Stand aus der Rechte-Matrix', progress: 40 });
 const version = (c: Context) => ({ version: c.subject.version });
 const ideaFields = (c: Context) => ({ title: c.unique('Idee aus der Rechte-Matrix') });
 const newPassword = 'matrix-password-2';
+/** The same token with a signature that the app never made. */
+const forged = (token: string) => token.replace(/\.[^.]*$/, '.AAAAAAAAAAAAAAAAAAAAAA');
 
 // ---------------------------------------------------------------------------------------------
 
@@ -371,6 +376,43 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/admin/users?/link',
 		form: (c) => ({ userId: c.unknown }),
 		expect: page('manageUsers', PAGE_NOT_FOUND)
+	},
+	{
+		// The worker's servers send no e-mail: admins get past the guard to a plain refusal.
+		route: '/(app)/admin/users',
+		method: 'POST',
+		action: 'emailLink',
+		variant: 'e-mail off on this server',
+		path: () => '/admin/users?/emailLink',
+		form: (c) => ({ userId: c.person }),
+		expect: page('manageUsers', { status: 400, type: 'text/html' })
+	},
+
+	// ---- the e-mail outbox: admins only
+	{
+		route: '/(app)/admin/outbox',
+		method: 'GET',
+		path: () => '/admin/outbox',
+		expect: page('manageUsers', ok())
+	},
+	{
+		// No e-mail fails where none is sent: an id that no e-mail has.
+		route: '/(app)/admin/outbox',
+		method: 'POST',
+		action: 'again',
+		variant: 'unknown id',
+		path: () => '/admin/outbox?/again',
+		form: (c) => ({ id: c.unknown }),
+		expect: page('manageUsers', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/admin/outbox',
+		method: 'POST',
+		action: 'test',
+		variant: 'e-mail off on this server',
+		path: () => '/admin/outbox?/test',
+		form: () => ({}),
+		expect: page('manageUsers', { status: 400, type: 'text/html' })
 	},
 
 	// ---- the board: everyone reads; the working group and admins add actions
@@ -661,6 +703,16 @@ export const MATRIX: MatrixRow[] = [
 		}),
 		expect: page('ownAccount', ok())
 	},
+	{
+		route: '/(app)/settings',
+		method: 'POST',
+		action: 'notifications',
+		// The defaults, sent by a person of the role made for this run: no demo account's choices.
+		ownSession: true,
+		path: () => '/settings?/notifications',
+		form: () => ({ ...DEFAULT_CHANNELS, digest: DEFAULT_DIGEST }),
+		expect: page('ownAccount', see('/settings?saved=notifications'))
+	},
 
 	// ---- signing in, first run, sign-in links, signing out: open to everybody
 	{
@@ -747,6 +799,38 @@ export const MATRIX: MatrixRow[] = [
 		path: (c) => `/signin/${c.retired.token}`,
 		form: () => ({ password: newPassword, passwordConfirm: newPassword }),
 		expect: everyone({ status: 410, type: 'text/html' })
+	},
+	// ---- unsubscribe links of e-mails: the signed token is the key, for everybody alike
+	{
+		route: '/(auth)/unsubscribe/[token]',
+		method: 'GET',
+		path: (c) => `/unsubscribe/${c.unsubscribe}`,
+		expect: everyone(ok(200, 'text/html'))
+	},
+	{
+		route: '/(auth)/unsubscribe/[token]',
+		method: 'GET',
+		variant: 'forged token',
+		path: (c) => `/unsubscribe/${forged(c.unsubscribe)}`,
+		expect: everyone(PAGE_NOT_FOUND)
+	},
+	{
+		// Turning the same kind off again changes nothing more: every role may repeat it.
+		route: '/(auth)/unsubscribe/[token]',
+		method: 'POST',
+		action: 'default',
+		path: (c) => `/unsubscribe/${c.unsubscribe}`,
+		form: () => ({ 'List-Unsubscribe': 'One-Click' }),
+		expect: everyone(ok(200, 'text/html'))
+	},
+	{
+		route: '/(auth)/unsubscribe/[token]',
+		method: 'POST',
+		action: 'default',
+		variant: 'forged token',
+		path: (c) => `/unsubscribe/${forged(c.unsubscribe)}`,
+		form: () => ({ 'List-Unsubscribe': 'One-Click' }),
+		expect: everyone(PAGE_NOT_FOUND)
 	},
 	{
 		route: '/logout',

@@ -14,6 +14,7 @@ import {
 } from './authorization-matrix';
 import { demoAccount, expect, signInByRequest, test, uniqueEmail, type Role } from './fixtures';
 import { entryName, readRouteTree, type Entry } from './route-tree';
+import { unsubscribeToken } from './unsubscribe-links';
 
 const BOARD_ID = 1;
 /** An id that no board, action or person of the demo data has. */
@@ -150,7 +151,7 @@ interface World {
 	kinds: Map<string, Entry['kind']>;
 	fixed: Pick<
 		Context,
-		'board' | 'action' | 'unknown' | 'person' | 'calendar' | 'token' | 'retired'
+		'board' | 'action' | 'unknown' | 'person' | 'calendar' | 'token' | 'retired' | 'unsubscribe'
 	>;
 	accounts: Record<Who, Account>;
 	unique: (label: string) => string;
@@ -315,7 +316,8 @@ function contextFor(world: World, who: Who, row: MatrixRow, prepared: Partial<Co
 /** Everything the rows need that exists only in this run's database, made by an admin of its own. */
 async function buildWorld(
 	newContext: () => Promise<APIRequestContext>,
-	baseURL: string
+	baseURL: string,
+	databasePath: string
 ): Promise<World> {
 	const admin = await newContext();
 	await signInByRequest(admin, demoAccount('admin'));
@@ -334,6 +336,7 @@ async function buildWorld(
 	await signInByRequest(calendarContext, calendarUser);
 	await signInByRequest(proposer, (await addPerson(setup, 'staff', 'password')).account);
 	const { actions } = await (await admin.get(`/api/boards/${BOARD_ID}`)).json();
+	const personId = await personIdOf(admin, person.email);
 	const run = Date.now().toString(36);
 	let counter = 0;
 	const world: World = {
@@ -349,7 +352,8 @@ async function buildWorld(
 			board: BOARD_ID,
 			action: actions[0].id,
 			unknown: UNKNOWN_ID,
-			person: await personIdOf(admin, person.email),
+			person: personId,
+			unsubscribe: unsubscribeToken(databasePath, personId, 'owner_added'),
 			calendar: await calendarSecretOf(calendarContext),
 			token: (await addPerson(setup, 'staff', 'link')).token,
 			retired: await retiredPerson(setup, retiredContext)
@@ -456,10 +460,15 @@ test('the matrix has a row for every page, form action and endpoint, and none fo
 
 test('every route answers a signed-out visitor and each role as the matrix says', async ({
 	playwright,
-	baseURL
+	baseURL,
+	workerServer
 }) => {
 	test.setTimeout(120_000);
-	const world = await buildWorld(() => playwright.request.newContext({ baseURL }), baseURL!);
+	const world = await buildWorld(
+		() => playwright.request.newContext({ baseURL }),
+		baseURL!,
+		workerServer.databasePath
+	);
 	// One role after another: the rows' writes (the frame above all) never race each other.
 	const mismatches: string[] = [];
 	for (const who of WHO) mismatches.push(...(await mismatchesOf(world, who)));

@@ -5,6 +5,13 @@ import { DIMENSIONS, HORIZONS, STATUSES } from '../src/lib/board/cells';
 import { LIMITS } from '../src/lib/board/limits';
 import { WORKSHOP_LIMITS } from '../src/lib/ideas/workshop';
 import { LOCALES } from '../src/lib/locales';
+import {
+	DEFAULT_CHANNELS,
+	DEFAULT_DIGEST,
+	DIGEST_CHOICES,
+	NOTIFICATION_CHANNELS,
+	NOTIFICATION_KINDS
+} from '../src/lib/notifications/kinds';
 import { ROLES } from '../src/lib/roles';
 import { readRouteTree, withoutGroups } from './route-tree';
 
@@ -495,6 +502,8 @@ export interface Subjects {
 	signInToken: string;
 	/** The admin's display name (the settings form starts from it). */
 	adminName: string;
+	/** A valid unsubscribe token (`/unsubscribe/<token>`) of another fresh user. */
+	unsubscribeToken: string;
 }
 
 export const ROW_ACTIONS = ['role', 'deactivate', 'reactivate', 'link'] as const;
@@ -1352,6 +1361,30 @@ export function writeTargets(s: Subjects): Target[] {
 			}
 		}),
 
+		target({
+			key: 'POST /admin/users?/emailLink',
+			path: '/admin/users?/emailLink',
+			encoding: 'form',
+			// Every case is refused before a link is made (the worker's servers send no e-mail).
+			...rowUser('link'),
+			refusals: {
+				field: [400, 404],
+				huge: [400, 404, 413],
+				body: [400, 404, 415],
+				oversized: [400, 404, 413]
+			}
+		}),
+
+		// ---- The e-mail outbox (admin) --------------------------------------------------------
+		target({
+			key: 'POST /admin/outbox?/again',
+			path: '/admin/outbox?/again',
+			encoding: 'form',
+			fields: { id: { type: 'int', min: 1, max: 2 ** 31, required: true } },
+			base: () => ({ id: String(UNKNOWN_ID) })
+		}),
+		noInputTarget('POST /admin/outbox?/test', '/admin/outbox?/test', 'admin'),
+
 		// ---- Settings ---------------------------------------------------------------------
 		target({
 			key: 'POST /settings?/profile',
@@ -1376,6 +1409,22 @@ export function writeTargets(s: Subjects): Target[] {
 				password: 'neues-passwort-1',
 				passwordConfirm: 'neues-passwort-1'
 			})
+		}),
+
+		target({
+			key: 'POST /settings?/notifications',
+			path: '/settings?/notifications',
+			encoding: 'form',
+			fields: {
+				...Object.fromEntries(
+					NOTIFICATION_KINDS.map((kind) => [
+						kind,
+						{ type: 'enum', values: NOTIFICATION_CHANNELS, required: true } satisfies FieldSpec
+					])
+				),
+				digest: { type: 'enum', values: DIGEST_CHOICES, required: true }
+			},
+			base: () => ({ ...DEFAULT_CHANNELS, digest: DEFAULT_DIGEST })
 		}),
 
 		// ---- What comes next --------------------------------------------------------------
@@ -1446,6 +1495,7 @@ export function writeTargets(s: Subjects): Target[] {
 			// A link that is unknown, used or expired is "gone".
 			refusals: { path: [404, 410] }
 		}),
+		unsubscribeTarget(),
 		noInputTarget('POST /logout', '/logout', 'anonymous', {
 			refusals: { ...FORM_REFUSALS, body: [303, 400, 415] },
 			checkRedirect: redirectsTo('/login'),
@@ -1459,6 +1509,38 @@ export function writeTargets(s: Subjects): Target[] {
 		workshopTarget()
 	];
 	return targets;
+
+	/**
+	 * The unsubscribe link takes whatever body a mail program sends: only a body past the limit
+	 * and a link that was never made here are wrong. Sent without a session, as mail programs do.
+	 */
+	function unsubscribeTarget(): Target {
+		const base = () => ({ 'List-Unsubscribe': 'One-Click' });
+		const [payload] = s.unsubscribeToken.split('.');
+		const otherPayload = Buffer.from('1.digest').toString('base64url');
+		const signature = s.unsubscribeToken.split('.')[1] ?? '';
+		return {
+			key: 'POST /unsubscribe/[token]',
+			method: 'POST',
+			path: `/unsubscribe/${s.unsubscribeToken}`,
+			api: false,
+			formAction: true,
+			as: 'anonymous',
+			refusals: FORM_REFUSALS,
+			cases: [
+				...oversizedCases('form', base),
+				...pathCases('form', base, (token) => `/unsubscribe/${token}`, [
+					['a word', 'abc'],
+					['no signature', `${payload}.`],
+					['a signature the app never made', `${payload}.AAAAAAAAAAAAAAAAAAAAAA`],
+					["another person's topic with this signature", `${otherPayload}.${signature}`],
+					['5,000 characters', 'a'.repeat(2_500) + '.' + 'b'.repeat(2_499)],
+					['a NUL character', `${payload}%00.${signature}`],
+					['three parts', `${s.unsubscribeToken}.x`]
+				])
+			]
+		};
+	}
 
 	function languageTarget(): Target {
 		// Every case carries an unusable locale, so the profile never changes; the switch answers

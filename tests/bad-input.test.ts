@@ -22,6 +22,7 @@ import {
 	type Target
 } from './bad-input-cases';
 import { DEMO_USERS, demoAccount, expect, signInByRequest, test, uniqueEmail } from './fixtures';
+import { unsubscribeToken } from './unsubscribe-links';
 
 const BOARD_ID = 1;
 /** Requests in flight at once: enough to keep both cores busy, few enough to stay polite. */
@@ -48,7 +49,8 @@ const PLACEHOLDER_SUBJECTS: Subjects = {
 	) as Record<IdeaSubjectName, Subject>,
 	rowUsers: { role: 1, deactivate: 1, reactivate: 1, link: 1 },
 	signInToken: 'token',
-	adminName: DEMO_USERS.admin.name
+	adminName: DEMO_USERS.admin.name,
+	unsubscribeToken: 'payload.signature'
 };
 
 test('every write endpoint and form action has bad-input cases', () => {
@@ -274,6 +276,7 @@ async function prepareSubjects(
 	});
 	expect(await deactivated.text()).toContain('"type":"success"');
 	const linkUser = await newPersonWithLink(admin, databasePath, origin);
+	const unsubscribing = await newPersonWithLink(admin, databasePath, origin);
 	return {
 		boardId: BOARD_ID,
 		board,
@@ -281,7 +284,8 @@ async function prepareSubjects(
 		ideas,
 		rowUsers,
 		signInToken: linkUser.token,
-		adminName: DEMO_USERS.admin.name
+		adminName: DEMO_USERS.admin.name,
+		unsubscribeToken: unsubscribeToken(databasePath, unsubscribing.id, 'owner_added')
 	};
 }
 
@@ -445,7 +449,8 @@ test('bad requests to every write route are refused cleanly and change nothing',
 	playwright,
 	workerServer
 }) => {
-	test.setTimeout(120_000);
+	// Over 2,000 requests: on a busy machine they take their time.
+	test.setTimeout(240_000);
 	const origin = workerServer.url;
 	const admin = await playwright.request.newContext({ baseURL: origin });
 	// Sign-in, setup, sign-in links and sign-out are for people without a session: sending bad

@@ -57,7 +57,7 @@ test.describe('my account', () => {
 	test('a new name is saved and shown in the header', async ({ page }) => {
 		const newName = `${person.name} Neu`;
 		await page.getByLabel('Name', { exact: true }).fill(newName);
-		await page.getByRole('button', { name: 'Speichern' }).click();
+		await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText('Gespeichert.');
 		await expect(page.getByRole('banner').getByRole('link', { name: newName })).toBeVisible();
 		await expect(page.getByLabel('Name', { exact: true })).toHaveValue(newName);

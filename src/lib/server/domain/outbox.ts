@@ -115,6 +115,14 @@ export function enqueueEmail(db: Conn, change: Change, mail: OutgoingEmail, now:
 	return id;
 }
 
+/**
+ * Puts an e-mail of its own into the outbox — one that no other change causes, e.g. an admin's
+ * test e-mail.
+ */
+export function queueEmail(db: Db, mail: OutgoingEmail, now = new Date()): number {
+	return commitChange(db, (change) => enqueueEmail(db, change, mail, now));
+}
+
 type DueRow = Omit<ClaimedEmail, 'headers'> & { headers: string };
 
 /**
@@ -183,6 +191,8 @@ export interface OutboxEntry {
 	state: OutboxState;
 	attempts: number;
 	lastError: string | null;
+	/** A sign-in link: emptied once sent or given up, and never sent again. */
+	sensitive: boolean;
 	nextAttemptAt: Date;
 	createdAt: Date;
 	sentAt: Date | null;
@@ -194,10 +204,11 @@ export function listOutbox(db: Conn, limit = 100) {
 	const rows = client
 		.prepare(
 			`select id, to_address as "to", topic, subject, state, attempts, last_error as lastError,
-			   next_attempt_at as nextAttemptAt, created_at as createdAt, sent_at as sentAt
+			   sensitive, next_attempt_at as nextAttemptAt, created_at as createdAt, sent_at as sentAt
 			 from outbox order by id desc limit ?`
 		)
-		.all(limit) as (Omit<OutboxEntry, 'nextAttemptAt' | 'createdAt' | 'sentAt'> & {
+		.all(limit) as (Omit<OutboxEntry, 'sensitive' | 'nextAttemptAt' | 'createdAt' | 'sentAt'> & {
+		sensitive: number;
 		nextAttemptAt: number;
 		createdAt: number;
 		sentAt: number | null;
@@ -219,6 +230,7 @@ export function listOutbox(db: Conn, limit = 100) {
 		},
 		entries: rows.map((r): OutboxEntry => ({
 			...r,
+			sensitive: r.sensitive === 1,
 			nextAttemptAt: new Date(r.nextAttemptAt),
 			createdAt: new Date(r.createdAt),
 			sentAt: r.sentAt === null ? null : new Date(r.sentAt)

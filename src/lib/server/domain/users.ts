@@ -8,8 +8,11 @@ import { endSessions } from '../auth/session';
 import { generateSecureRandomString, newSecretToken, rowOfToken } from '../auth/tokens';
 import { commitChange } from '../events/commit';
 import { DomainError } from './errors';
+import { enqueueEmail, type OutgoingEmail } from './outbox';
 
-const SIGN_IN_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long a one-time sign-in link works, in days (e-mails and the admin's page say so). */
+export const SIGN_IN_LINK_LIFETIME_DAYS = 7;
+const SIGN_IN_LINK_LIFETIME_MS = SIGN_IN_LINK_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'locale' | 'active'> & {
 	hasPassword: boolean;
@@ -183,6 +186,41 @@ export function createSignInLink(db: Db, userId: number, now = new Date()): stri
 			.run();
 	});
 	return token;
+}
+
+/** What an e-mail with a sign-in link is written from: whom it is for and the link's token. */
+export interface SignInLinkEmail {
+	user: Pick<User, 'id' | 'email' | 'name' | 'locale'>;
+	token: string;
+	expiresAt: Date;
+}
+
+/**
+ * A new one-time sign-in link for an active person, sent to their own address: the link and the
+ * e-mail with it are stored in one transaction, so no e-mail names a link that does not exist and
+ * no link is made without its e-mail. `compose` words the e-mail (in the person's language); it
+ * is kept only until sent, being a key. Earlier links of the person stop working.
+ */
+export function emailSignInLink(
+	db: Db,
+	userId: number,
+	compose: (link: SignInLinkEmail) => OutgoingEmail,
+	now = new Date()
+): Pick<User, 'id' | 'email' | 'name'> {
+	return commitChange(db, (change) => {
+		const user = getUser(db, userId);
+		if (!user?.active) throw new DomainError('not_found');
+		const token = createSignInLink(db, user.id, now);
+		const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_LIFETIME_MS);
+		const mail = compose({ user, token, expiresAt });
+		enqueueEmail(
+			db,
+			change,
+			{ ...mail, userId: user.id, to: user.email, topic: 'sign_in_link', sensitive: true },
+			now
+		);
+		return { id: user.id, email: user.email, name: user.name };
+	});
 }
 
 /** The active user a sign-in link belongs to, if the link is valid and unused. */

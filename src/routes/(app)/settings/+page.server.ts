@@ -4,6 +4,12 @@ import { getDb } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/session';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { changePasswordInput, profileInput } from '$lib/server/domain/user-input';
+import { notificationChoicesInput } from '$lib/server/domain/notification-input';
+import {
+	notificationChoicesOf,
+	saveNotificationChoices
+} from '$lib/server/domain/notification-settings';
+import { mailEnabled } from '$lib/server/notify/mail-config';
 import { getUser, setPasswordHash, updateProfile } from '$lib/server/domain/users';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { requirePageUser } from '$lib/server/http/guard';
@@ -12,7 +18,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requirePageUser(event);
-	return { profile: { name: user.name, email: user.email, locale: user.locale } };
+	return {
+		profile: { name: user.name, email: user.email, locale: user.locale },
+		notifications: notificationChoicesOf(getDb(), user.id),
+		mailEnabled: mailEnabled()
+	};
 };
 
 export const actions: Actions = {
@@ -43,5 +53,15 @@ export const actions: Actions = {
 		const session = createSession(db, user.id);
 		setSessionCookie(event, session.token, session.expiresAt);
 		return { password: { saved: true } };
+	},
+	/** Every kind's channel and the overview's rhythm, saved together. */
+	notifications: async (event) => {
+		const user = requirePageUser(event);
+		const form = await parseForm(event.request, notificationChoicesInput);
+		if (!form.ok) {
+			return fail(400, { notifications: { values: form.values, errors: form.errors } });
+		}
+		saveNotificationChoices(getDb(), user.id, form.data);
+		redirect(303, '/settings?saved=notifications#notifications');
 	}
 };

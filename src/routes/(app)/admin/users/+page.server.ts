@@ -8,17 +8,21 @@ import {
 	changeRole,
 	createSignInLink,
 	createUser,
+	emailSignInLink,
 	getUser,
 	listUsers,
-	setActive
+	setActive,
+	SIGN_IN_LINK_LIFETIME_DAYS
 } from '$lib/server/domain/users';
 import { requirePageUser } from '$lib/server/http/guard';
 import { parseForm } from '$lib/server/http/validation';
+import { signInLinkEmail } from '$lib/server/notify/admin-emails';
+import { mailConfig } from '$lib/server/notify/mail-config';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const me = requirePageUser(event, 'manageUsers');
-	return { users: listUsers(getDb()), meId: me.id };
+	return { users: listUsers(getDb()), meId: me.id, mailEnabled: mailConfig() !== null };
 };
 
 function domainMessage(err: unknown): string {
@@ -51,7 +55,7 @@ export const actions: Actions = {
 				input.access === 'link'
 					? signInLinkUrl(event.url.origin, createSignInLink(db, user.id))
 					: null;
-			return { create: { created: { name: user.name, email: user.email, link } } };
+			return { create: { created: { id: user.id, name: user.name, email: user.email, link } } };
 		} catch (err) {
 			const { password: _password, ...values } = form.data as Record<string, string>;
 			return fail(400, {
@@ -80,6 +84,36 @@ export const actions: Actions = {
 		if (!user) return fail(404, { row: { message: m.error_not_found() } });
 		const link = signInLinkUrl(event.url.origin, createSignInLink(db, user.id));
 		return { row: { userId: user.id, link } };
+	},
+	/**
+	 * A new sign-in link, sent to the person's own address in their language: the link and its
+	 * e-mail are stored together. The admin never sees the link.
+	 */
+	emailLink: async (event) => {
+		requirePageUser(event, 'manageUsers');
+		const form = await parseForm(event.request, userIdInput);
+		if (!form.ok) return fail(400, { row: { message: m.error_check_fields() } });
+		const config = mailConfig();
+		if (!config)
+			return fail(400, { row: { userId: form.data.userId, message: m.error_mail_off() } });
+		try {
+			const sent = emailSignInLink(getDb(), form.data.userId, ({ user, token }) =>
+				signInLinkEmail(
+					user,
+					signInLinkUrl(config.origin, token),
+					SIGN_IN_LINK_LIFETIME_DAYS,
+					config.origin
+				)
+			);
+			return {
+				row: { userId: sent.id, emailed: { email: sent.email, days: SIGN_IN_LINK_LIFETIME_DAYS } }
+			};
+		} catch (err) {
+			if (err instanceof DomainError && err.code === 'not_found') {
+				return fail(404, { row: { message: m.error_not_found() } });
+			}
+			throw err;
+		}
 	}
 };
 
