@@ -14,7 +14,7 @@ import {
 	type Account
 } from './fixtures';
 import { ownServerPort } from './demo';
-import { startMailCatcher, mailEnv, type CaughtMail, type MailCatcher } from './mail-catcher';
+import { mailEnv, SmtpInbox, type CaughtMail } from './smtp-inbox';
 import { userIdOf } from './unsubscribe-links';
 import { startServer, STATE_DIR, type StartedServer } from './worker-server';
 
@@ -71,7 +71,7 @@ test.describe('the outbox with e-mail on', () => {
 
 	const databasePath = resolve(STATE_DIR, 'outbox-mail.db');
 	const port = ownServerPort(6);
-	let catcher: MailCatcher;
+	let catcher: SmtpInbox;
 	let app: StartedServer;
 	let context: BrowserContext;
 	let admin: Page;
@@ -136,7 +136,7 @@ test.describe('the outbox with e-mail on', () => {
 	}
 
 	test.beforeAll(async () => {
-		catcher = await startMailCatcher();
+		catcher = await SmtpInbox.started();
 		app = await startServer('demo', databasePath, port, { env: mailEnv(catcher) });
 	});
 
