@@ -56,12 +56,15 @@ const outbox = (db: Db) =>
 const handled = (db: Db) => clientOf(db).prepare('select user_id, period from digests_sent').all();
 
 /** A week (2 to 8 March 2026) in which something happened, and the people who hear of it. */
+/** Everyone in these tests joined long before the weeks and months they read about. */
+const LONG_AGO = new Date('2025-01-01T00:00:00');
+
 async function week() {
 	const db = createTestDb();
-	const member = await makeUser(db, { role: 'member', name: 'Mia Mitglied' });
-	const reader = await makeUser(db, { role: 'staff', name: 'Wanda Woche' });
-	const english = await makeUser(db, { role: 'staff', name: 'Eve English' });
-	const monthly = await makeUser(db, { role: 'leader', name: 'Moritz Monat' });
+	const member = await makeUser(db, { role: 'member', name: 'Mia Mitglied', createdAt: LONG_AGO });
+	const reader = await makeUser(db, { role: 'staff', name: 'Wanda Woche', createdAt: LONG_AGO });
+	const english = await makeUser(db, { role: 'staff', name: 'Eve English', createdAt: LONG_AGO });
+	const monthly = await makeUser(db, { role: 'leader', name: 'Moritz Monat', createdAt: LONG_AGO });
 	setLocale(db, english.id, 'en');
 	setDigest(db, member.id, 'off');
 	setDigest(db, monthly.id, 'monthly');
@@ -193,7 +196,7 @@ describe('the digest e-mail', () => {
 
 	it('is not sent when there is nothing to tell, and the period counts as handled', async () => {
 		const db = createTestDb();
-		const reader = await makeUser(db, { role: 'staff' });
+		const reader = await makeUser(db, { role: 'staff', createdAt: LONG_AGO });
 		const { sent } = sendDueDigests(db, at('2026-03-09', 8));
 		expect(sent).toEqual([{ userId: reader.id, period: '2026-W10' }]);
 		expect(outbox(db)).toEqual([]);

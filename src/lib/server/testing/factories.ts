@@ -14,14 +14,25 @@ let counter = 0;
 /** A user with a unique e-mail and the test password; pass what matters to the test. */
 export async function makeUser(
 	db: Db,
-	overrides: Partial<{ name: string; email: string; role: Role; active: boolean }> = {}
+	overrides: Partial<{
+		name: string;
+		email: string;
+		role: Role;
+		active: boolean;
+		/** When they joined (now unless a test of the past needs them earlier). */
+		createdAt: Date;
+	}> = {}
 ) {
 	counter += 1;
-	const user = createUser(db, {
-		name: overrides.name ?? `Person ${counter}`,
-		email: overrides.email ?? `person${counter}@example.org`,
-		role: overrides.role ?? 'member',
-		passwordHash: await testPasswordHash()
-	});
+	const user = createUser(
+		db,
+		{
+			name: overrides.name ?? `Person ${counter}`,
+			email: overrides.email ?? `person${counter}@example.org`,
+			role: overrides.role ?? 'member',
+			passwordHash: await testPasswordHash()
+		},
+		overrides.createdAt
+	);
 	return user;
 }
