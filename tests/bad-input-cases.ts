@@ -20,6 +20,13 @@ import { readRouteTree, withoutGroups } from './route-tree';
 
 const WRITE_METHODS: string[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** For routes that answer any unusable id as "not found". */
+const UNUSABLE_ID_IS_NOT_FOUND = {
+	field: [400, 404],
+	huge: [400, 404, 413],
+	body: [400, 404, 415],
+	oversized: [400, 404, 413]
+};
 /** How a form action is named in reports: `POST /login` for `default`, else `POST /path?/name`. */
 function formActionKey(routeId: string, action: string): string {
 	return action === 'default' ? `POST ${routeId}` : `POST ${routeId}?/${action}`;
@@ -1352,27 +1359,15 @@ export function writeTargets(s: Subjects): Target[] {
 			path: '/admin/users?/link',
 			encoding: 'form',
 			...rowUser('link'),
-			// It answers any unusable id as "not found".
-			refusals: {
-				field: [400, 404],
-				huge: [400, 404, 413],
-				body: [400, 404, 415],
-				oversized: [400, 404, 413]
-			}
+			refusals: UNUSABLE_ID_IS_NOT_FOUND
 		}),
-
 		target({
 			key: 'POST /admin/users?/emailLink',
 			path: '/admin/users?/emailLink',
 			encoding: 'form',
 			// Every case is refused before a link is made (the worker's servers send no e-mail).
 			...rowUser('link'),
-			refusals: {
-				field: [400, 404],
-				huge: [400, 404, 413],
-				body: [400, 404, 415],
-				oversized: [400, 404, 413]
-			}
+			refusals: UNUSABLE_ID_IS_NOT_FOUND
 		}),
 
 		// ---- The e-mail outbox (admin) --------------------------------------------------------
