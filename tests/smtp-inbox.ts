@@ -44,6 +44,9 @@ export class SmtpInbox {
 	 * @param beforeAccepting runs once a message is read and before the SMTP server says it took
 	 *   it (e.g. to stop the sending app at exactly that moment)
 	 */
+	/** Offer STARTTLS with smtp-server's own self-signed certificate, as its default is. */
+	starttls = false;
+
 	constructor(
 		readonly port: number,
 		private readonly beforeAccepting?: (received: Received) => Promise<void> | void
@@ -91,7 +94,7 @@ export class SmtpInbox {
 	start() {
 		this.#server = new SMTPServer({
 			authOptional: true,
-			disabledCommands: ['STARTTLS'],
+			disabledCommands: this.starttls ? [] : ['STARTTLS'],
 			logger: false,
 			onRcptTo: (address, _session, callback) => {
 				if (!this.#refused.has(address.address.toLowerCase())) return callback();

@@ -108,6 +108,16 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
 		expect(german.text).toContain(unsubscribe.url);
 	});
 
+	it('sends through a relay on this machine that offers STARTTLS with a self-signed certificate', async () => {
+		inbox.starttls = true;
+		await inbox.start();
+		const { db } = await ownersMade();
+		sender = new MailSender(db, config(inbox.port));
+		await sender.start().idle();
+		expect(listOutbox(db).counts).toMatchObject({ sent: 2, pending: 0 });
+		expect(inbox.received).toHaveLength(2);
+	});
+
 	it('sends nothing by e-mail to whoever keeps a kind in the app', async () => {
 		await inbox.start();
 		const db = createTestDb();

@@ -12,6 +12,8 @@ import {
 } from '../domain/outbox';
 import type { MailConfig } from './mail-config';
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
 /** How long one SMTP exchange may take before it counts as failed. */
 const SMTP_TIMEOUT_MS = 20_000;
 
@@ -45,6 +47,12 @@ function transportFor(config: MailConfig): Transporter {
 		return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 	}
 	const url = new URL(config.smtpUrl);
+	// A relay on this machine often offers STARTTLS with a self-signed certificate; the
+	// connection never leaves the machine, so its certificate is not checked (unless the URL
+	// says otherwise). Every other server's certificate is.
+	if (LOOPBACK.has(url.hostname) && !url.searchParams.has('tls.rejectUnauthorized')) {
+		url.searchParams.set('tls.rejectUnauthorized', 'false');
+	}
 	for (const [name, value] of [
 		['connectionTimeout', SMTP_TIMEOUT_MS],
 		['greetingTimeout', SMTP_TIMEOUT_MS],
