@@ -19,6 +19,14 @@ export const LIMITS = {
 	ideaTitle: 200,
 	ideaText: 5000,
 	ideaReason: 500,
+	goalName: 200,
+	goalUnit: 60,
+	goalSource: 300,
+	/** The years a goal's baseline and target may name. */
+	goalYearMin: 1990,
+	goalYearMax: 2100,
+	/** The largest amount an indicator's value may have, either way: far beyond any real one. */
+	goalValueMax: 1e12,
 	/** Days without progress before a reminder (the board's frame): one day to ten years. */
 	quietDaysMin: 1,
 	quietDaysMax: 3650

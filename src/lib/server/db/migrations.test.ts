@@ -28,6 +28,45 @@ describe('the database', () => {
 		).toThrow(/FOREIGN KEY/);
 	});
 
+	it('comes with the codes of the DNK and the SDGs, and tags actions with known codes only', () => {
+		const db = createTestDb();
+		const counts = db.$client
+			.prepare(
+				'select framework, count(*) as n, min(code) as first, max(code) as last from framework_codes group by framework order by framework'
+			)
+			.all();
+		expect(counts).toEqual([
+			{ framework: 'dnk', n: 20, first: 1, last: 20 },
+			{ framework: 'sdg', n: 17, first: 1, last: 17 }
+		]);
+		const title = db.$client.prepare(
+			'select title_de, title_en from framework_codes where framework = ? and code = ?'
+		);
+		expect(title.get('dnk', 13)).toEqual({
+			title_de: 'Klimarelevante Emissionen',
+			title_en: 'Climate-relevant emissions'
+		});
+		expect(title.get('sdg', 13)).toEqual({
+			title_de: 'Maßnahmen zum Klimaschutz',
+			title_en: 'Climate action'
+		});
+		const now = Date.now();
+		db.$client
+			.prepare('insert into boards (name, created_at, updated_at) values (?, ?, ?)')
+			.run('Strategie', now, now);
+		db.$client
+			.prepare(
+				"insert into actions (board_id, title, dimension, horizon, position, created_at, updated_at) values (1, 'Ökostrom', 'ecological', 'short', 'a0', ?, ?)"
+			)
+			.run(now, now);
+		const tag = db.$client.prepare(
+			'insert into action_codes (action_id, framework, code) values (1, ?, ?)'
+		);
+		tag.run('sdg', 7);
+		expect(() => tag.run('sdg', 18)).toThrow(/FOREIGN KEY/);
+		expect(() => tag.run('dnk', 0)).toThrow(/FOREIGN KEY/);
+	});
+
 	it('reads and counts a cell of the board from its index alone', () => {
 		const db = createTestDb();
 		const plan = (query: string) =>

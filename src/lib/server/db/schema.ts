@@ -8,6 +8,8 @@ import {
 	uniqueIndex,
 	blob,
 	check,
+	foreignKey,
+	real,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import { DIMENSIONS, HORIZONS, STATUSES } from '../../board/cells';
@@ -15,6 +17,7 @@ import { BOARD_CHANGE_KINDS, type BoardChangeData } from '../../board/changes';
 import { ROLES } from '../../roles';
 import { LOCALES } from '../../locales';
 import { IDEA_STATES } from '../../ideas/states';
+import { FRAMEWORKS, GOAL_DIRECTIONS } from '../../goals/kinds';
 import {
 	DIGEST_CHOICES,
 	NOTIFICATION_CHANNELS,
@@ -426,3 +429,106 @@ export const digestsSent = sqliteTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * A goal of a board in one dimension, measured by an indicator: its unit, where it stood
+ * (baseline value and year), where it should be (target value and year), and whether more or
+ * less is better. Leadership sets it; like actions, a `version` guards against lost updates.
+ */
+export const goals = sqliteTable(
+	'goals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		dimension: text('dimension', { enum: DIMENSIONS }).notNull(),
+		name: text('name').notNull(),
+		unit: text('unit').notNull().default(''),
+		baselineValue: real('baseline_value').notNull(),
+		baselineYear: integer('baseline_year').notNull(),
+		targetValue: real('target_value').notNull(),
+		targetYear: integer('target_year').notNull(),
+		direction: text('direction', { enum: GOAL_DIRECTIONS }).notNull(),
+		version: integer('version').notNull().default(1),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
+	},
+	(t) => [
+		index('goals_board_idx').on(t.boardId, t.dimension),
+		check('goals_years_in_order', sql`${t.targetYear} > ${t.baselineYear}`)
+	]
+);
+
+/** A measured value of a goal's indicator: on which day, and where the number comes from. */
+export const goalValues = sqliteTable(
+	'goal_values',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		goalId: integer('goal_id')
+			.notNull()
+			.references(() => goals.id, { onDelete: 'cascade' }),
+		value: real('value').notNull(),
+		/** Calendar date `YYYY-MM-DD`, no time zone. */
+		date: text('date').notNull(),
+		source: text('source'),
+		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('goal_values_goal_idx').on(t.goalId, t.date)]
+);
+
+/** Which goals an action serves. */
+export const actionGoals = sqliteTable(
+	'action_goals',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		goalId: integer('goal_id')
+			.notNull()
+			.references(() => goals.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.actionId, t.goalId] }),
+		index('action_goals_goal_idx').on(t.goalId)
+	]
+);
+
+/**
+ * The codes of the reporting frameworks (DNK criteria 1–20, SDGs 1–17) with their titles in
+ * German and English: seeded by the migration that made the table, read, never written.
+ */
+export const frameworkCodes = sqliteTable(
+	'framework_codes',
+	{
+		framework: text('framework', { enum: FRAMEWORKS }).notNull(),
+		code: integer('code').notNull(),
+		titleDe: text('title_de').notNull(),
+		titleEn: text('title_en').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.framework, t.code] })]
+);
+
+/** Which framework codes an action is tagged with. */
+export const actionCodes = sqliteTable(
+	'action_codes',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		framework: text('framework', { enum: FRAMEWORKS }).notNull(),
+		code: integer('code').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.actionId, t.framework, t.code] }),
+		foreignKey({
+			columns: [t.framework, t.code],
+			foreignColumns: [frameworkCodes.framework, frameworkCodes.code]
+		}).onDelete('cascade'),
+		index('action_codes_code_idx').on(t.framework, t.code)
+	]
+);
+
+export type Goal = typeof goals.$inferSelect;
+export type GoalValue = typeof goalValues.$inferSelect;
