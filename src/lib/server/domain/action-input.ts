@@ -38,20 +38,18 @@ export const statusField = z.enum(STATUSES);
 export const progressField = integer(0, 100);
 export const versionField = integer(1, 2 ** 31);
 export const idField = integer(1, 2 ** 31);
+/** A day as `YYYY-MM-DD`, within the dates a plan may name. */
+export const calendarDateField = z
+	.string()
+	.trim()
+	.max(10)
+	.superRefine((s, ctx) => {
+		if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: 'date_invalid' });
+		else if (!isInRange(s)) ctx.addIssue({ code: 'custom', message: 'date_out_of_range' });
+	});
 /** `YYYY-MM-DD`; empty means no date. */
 export const dueDateField = z
-	.union([
-		z.literal(''),
-		z.null(),
-		z
-			.string()
-			.trim()
-			.max(10)
-			.superRefine((s, ctx) => {
-				if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: 'date_invalid' });
-				else if (!isInRange(s)) ctx.addIssue({ code: 'custom', message: 'date_out_of_range' });
-			})
-	])
+	.union([z.literal(''), z.null(), calendarDateField])
 	.transform((v) => v || null);
 /** Owner ids; forms send one `owners` field per checked box plus an empty one. */
 export const ownersField = z.preprocess(

@@ -13,7 +13,8 @@ export class DomainError extends Error {
 			| 'wrong_state'
 			| 'invalid_merge'
 			| 'invalid_action'
-			| 'own_idea',
+			| 'own_idea'
+			| 'goal_years',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);

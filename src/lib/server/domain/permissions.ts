@@ -16,6 +16,10 @@ const RULES = {
 	 * proposed (where the proposer showed their name to the group only) and who supports them.
 	 */
 	decideIdeas: ['admin', 'member', 'leader'],
+	/** Define a board's goals and their indicators (unit, baseline, target, direction). */
+	manageGoals: ['admin', 'leader'],
+	/** Record measured values of goals' indicators; link actions to the goals they serve. */
+	trackGoals: ['admin', 'member', 'leader'],
 	/** Enter many ideas at once, collected on paper in a workshop. */
 	enterWorkshopIdeas: ['admin', 'member'],
 	/** Add users, change roles, deactivate. */

@@ -147,7 +147,11 @@ export function fromDomainError(err: DomainError): ApiError {
 			return new ApiError(
 				409,
 				'conflict',
-				err.details?.subject === 'idea' ? m.error_conflict_idea() : m.error_conflict(),
+				err.details?.subject === 'idea'
+					? m.error_conflict_idea()
+					: err.details?.subject === 'goal'
+						? m.error_conflict_goal()
+						: m.error_conflict(),
 				undefined,
 				{ current: err.details?.current }
 			);
@@ -166,6 +170,10 @@ export function fromDomainError(err: DomainError): ApiError {
 		case 'invalid_merge':
 			return new ApiError(400, 'bad_request', m.error_check_fields(), {
 				into: m.error_invalid_merge()
+			});
+		case 'goal_years':
+			return new ApiError(400, 'bad_request', m.error_check_fields(), {
+				targetYear: m.error_target_year_order()
 			});
 		case 'archived':
 			return new ApiError(409, 'conflict', m.error_archived());
