@@ -36,6 +36,8 @@ export interface Context {
 	board: number;
 	/** An action of the demo data; rows only read it. */
 	action: number;
+	/** A goal of board 1, made for this run; rows read it and record values of it. */
+	goal: number;
 	/** An id that no board, action or person has. */
 	unknown: number;
 	/** A person (staff) made for this run, whom admins may change, deactivate and reactivate. */
@@ -117,6 +119,10 @@ const MAY = {
 	decideIdeas: ['leader', 'member', 'admin'],
 	/** Ideas collected on paper in a workshop, entered in one go: the working group and admins. */
 	enterWorkshopIdeas: ['member', 'admin'],
+	/** Goals and their indicators are part of the frame: leadership and admins define them. */
+	manageGoals: ['leader', 'admin'],
+	/** Measured values of goals' indicators: the working group, leadership and admins. */
+	trackGoals: ['leader', 'member', 'admin'],
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 type Rule = keyof typeof MAY;
@@ -168,6 +174,17 @@ const move = (c: Context) => ({
 const progress = () => ({ note: 'Stand aus der Rechte-Matrix', progress: 40 });
 const version = (c: Context) => ({ version: c.subject.version });
 const ideaFields = (c: Context) => ({ title: c.unique('Idee aus der Rechte-Matrix') });
+export const goalFields = (c: Pick<Context, 'unique'>) => ({
+	dimension: 'ecological',
+	name: c.unique('Rechte-Matrix Ziel'),
+	unit: 't CO₂ pro Jahr',
+	baselineValue: 120,
+	baselineYear: 2024,
+	targetValue: 60,
+	targetYear: 2030,
+	direction: 'down'
+});
+const goalValue = () => ({ value: 110.5, date: '2025-12-31', source: 'Rechte-Matrix' });
 const newPassword = 'matrix-password-2';
 /** The same token with a signature that the app never made. */
 const forged = (token: string) => token.replace(/\.[^.]*$/, '.AAAAAAAAAAAAAAAAAAAAAA');
@@ -941,6 +958,65 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/boards/-1/actions',
 		json: actionFields,
 		expect: api('writeActions', API_NOT_FOUND)
+	},
+	{
+		route: '/api/boards/[id]/goals',
+		method: 'GET',
+		path: (c) => `/api/boards/${c.board}/goals`,
+		expect: api('read', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/boards/[id]/goals',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/api/boards/${c.unknown}/goals`,
+		expect: api('read', API_NOT_FOUND)
+	},
+	{
+		route: '/api/boards/[id]/goals',
+		method: 'POST',
+		path: (c) => `/api/boards/${c.board}/goals`,
+		json: goalFields,
+		expect: api('manageGoals', ok(201, 'application/json'))
+	},
+	{
+		route: '/api/boards/[id]/goals',
+		method: 'POST',
+		variant: 'unknown id',
+		path: (c) => `/api/boards/${c.unknown}/goals`,
+		json: goalFields,
+		expect: api('manageGoals', API_NOT_FOUND)
+	},
+	{
+		route: '/api/boards/[id]/goals',
+		method: 'POST',
+		variant: 'malformed id',
+		path: () => '/api/boards/1e0/goals',
+		json: goalFields,
+		expect: api('manageGoals', API_NOT_FOUND)
+	},
+	{
+		route: '/api/goals/[id]/values',
+		method: 'POST',
+		path: (c) => `/api/goals/${c.goal}/values`,
+		json: goalValue,
+		expect: api('trackGoals', ok(201, 'application/json'))
+	},
+	{
+		route: '/api/goals/[id]/values',
+		method: 'POST',
+		variant: 'unknown id',
+		path: (c) => `/api/goals/${c.unknown}/values`,
+		json: goalValue,
+		expect: api('trackGoals', API_NOT_FOUND)
+	},
+	{
+		route: '/api/goals/[id]/values',
+		method: 'POST',
+		variant: 'malformed id',
+		path: () => '/api/goals/abc/values',
+		json: goalValue,
+		expect: api('trackGoals', API_NOT_FOUND)
 	},
 	{
 		route: '/api/boards/[id]/cards',

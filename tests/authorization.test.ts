@@ -5,6 +5,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import {
 	MATRIX,
 	WHO,
+	goalFields,
 	type Context,
 	type MatrixRow,
 	type Need,
@@ -151,7 +152,15 @@ interface World {
 	kinds: Map<string, Entry['kind']>;
 	fixed: Pick<
 		Context,
-		'board' | 'action' | 'unknown' | 'person' | 'calendar' | 'token' | 'retired' | 'unsubscribe'
+		| 'board'
+		| 'action'
+		| 'goal'
+		| 'unknown'
+		| 'person'
+		| 'calendar'
+		| 'token'
+		| 'retired'
+		| 'unsubscribe'
 	>;
 	accounts: Record<Who, Account>;
 	unique: (label: string) => string;
@@ -253,6 +262,15 @@ async function newIdea(world: World): Promise<Subject> {
 	return { id: idea.id, version: idea.version };
 }
 
+/** A goal of board 1 that the rows record values of (made once, by the admin). */
+async function newGoal(admin: APIRequestContext, unique: World['unique']): Promise<number> {
+	const created = await admin.post(`/api/boards/${BOARD_ID}/goals`, {
+		data: goalFields({ unique })
+	});
+	await expectStatus(created, 201, 'a goal to record values of');
+	return ((await created.json()) as { id: number }).id;
+}
+
 /** Board 1's frame as its form sends it, at its current version. */
 async function frameOf(world: World): Promise<Record<string, string | number>> {
 	const { board } = await (await world.admin.get(`/api/boards/${BOARD_ID}`)).json();
@@ -339,6 +357,7 @@ async function buildWorld(
 	const personId = await personIdOf(admin, person.email);
 	const run = Date.now().toString(36);
 	let counter = 0;
+	const unique = (label: string) => `${label} ${run}-${++counter}`;
 	const world: World = {
 		baseURL,
 		admin,
@@ -347,10 +366,11 @@ async function buildWorld(
 		run,
 		kinds: new Map(readRouteTree().map((e) => [entryName(e), e.kind])),
 		accounts,
-		unique: (label) => `${label} ${run}-${++counter}`,
+		unique,
 		fixed: {
 			board: BOARD_ID,
 			action: actions[0].id,
+			goal: await newGoal(admin, unique),
 			unknown: UNKNOWN_ID,
 			person: personId,
 			unsubscribe: unsubscribeToken(databasePath, personId, 'owner_added'),

@@ -3,6 +3,7 @@
 // tests/bad-input.test.ts sends them and checks the answers; this file only builds them.
 import { DIMENSIONS, HORIZONS, STATUSES } from '../src/lib/board/cells';
 import { LIMITS } from '../src/lib/board/limits';
+import { GOAL_DIRECTIONS } from '../src/lib/goals/kinds';
 import { WORKSHOP_LIMITS } from '../src/lib/ideas/workshop';
 import { LOCALES } from '../src/lib/locales';
 import {
@@ -162,6 +163,8 @@ type FieldSpec =
 			emptyOk?: boolean;
 			/** Line breaks belong in it (description, note); U+2028 is then no problem of its own. */
 			multiline?: boolean;
+			/** JSON null means "none" (a measured value's unknown source). */
+			nullOk?: boolean;
 	  }
 	| {
 			type: 'secret';
@@ -183,9 +186,11 @@ type FieldSpec =
 	/** A JSON boolean; the strings and numbers that look like one are refused. */
 	| { type: 'bool' }
 	| { type: 'int'; min: number; max: number; required?: boolean }
+	/** A decimal amount (an indicator's value), at most `max` either way. */
+	| { type: 'amount'; max: number; required?: boolean }
 	/** A user id read with `z.coerce.number()` from a form; `valid` is the id the base sends. */
 	| { type: 'userId'; valid: number }
-	| { type: 'date' }
+	| { type: 'date'; required?: boolean }
 	| { type: 'ids'; max: number }
 	| { type: 'cell' };
 
@@ -231,7 +236,8 @@ function badTexts(spec: Extract<FieldSpec, { type: 'text' }>, encoding: Encoding
 		'a lone surrogate',
 		encoding === 'json' ? 'Zeile\ud800Ende' : Raw.of('Zeile%ED%A0%80Ende')
 	]);
-	return [...bad, ...wrongTypes(encoding, 'Text')];
+	const wrong = wrongTypes(encoding, 'Text').filter(([, v]) => !(spec.nullOk && v === null));
+	return [...bad, ...wrong];
 }
 
 function badSecrets(spec: Extract<FieldSpec, { type: 'secret' }>, encoding: Encoding): BadValue[] {
@@ -318,6 +324,32 @@ function badInts(spec: Extract<FieldSpec, { type: 'int' }>, encoding: Encoding):
 	return bad;
 }
 
+function badAmounts(spec: Extract<FieldSpec, { type: 'amount' }>, encoding: Encoding): BadValue[] {
+	const number = (n: number): Value => (encoding === 'json' ? n : String(n));
+	const bad: BadValue[] = [];
+	if (spec.required) bad.push(['missing', MISSING]);
+	bad.push(
+		['empty', ''],
+		['only a space', ' '],
+		['NaN as text', 'NaN'],
+		['Infinity as text', 'Infinity'],
+		['an exponent as text', '1e3'],
+		['two decimal points', '1.5.5'],
+		['digits with letters', '12abc'],
+		['a thousands separator', '1.000,5'],
+		[`above ${spec.max}`, number(spec.max * 10)],
+		[`below -${spec.max}`, number(-spec.max * 10)],
+		['1e308', encoding === 'json' ? 1e308 : '1e308'],
+		['100 KB of digits', '1'.repeat(100 * KB), true]
+	);
+	if (encoding === 'json') {
+		bad.push(['true', true], ['null', null], ['an array', [1]], ['an object', { value: 1 }]);
+	} else {
+		bad.push(['the field twice', ['1', '2']], ['a file', new FilePart('1')]);
+	}
+	return bad;
+}
+
 function badUserIds(spec: Extract<FieldSpec, { type: 'userId' }>): BadValue[] {
 	// The app's own rule for ids (`parseId`): plain digits only — never "0x1", "1e0" or "1.0".
 	const id = spec.valid;
@@ -340,9 +372,15 @@ function badUserIds(spec: Extract<FieldSpec, { type: 'userId' }>): BadValue[] {
 	];
 }
 
-function badDates(encoding: Encoding): BadValue[] {
+function badDates(spec: Extract<FieldSpec, { type: 'date' }>, encoding: Encoding): BadValue[] {
 	// Year 0 and 9999 are typos or placeholders, not plans: a due date is a real day in reach.
 	const bad: BadValue[] = [
+		...(spec.required
+			? ([
+					['missing', MISSING],
+					['empty', '']
+				] satisfies BadValue[])
+			: []),
 		['year 0000', '0000-01-01'],
 		['year 9999', '9999-12-31'],
 		['30 February', '2026-02-30'],
@@ -416,7 +454,9 @@ function badValuesOf(spec: FieldSpec, encoding: Encoding): BadValue[] {
 		case 'userId':
 			return badUserIds(spec);
 		case 'date':
-			return badDates(encoding);
+			return badDates(spec, encoding);
+		case 'amount':
+			return badAmounts(spec, encoding);
 		case 'ids':
 			return badIds(spec, encoding);
 		case 'cell':
@@ -434,7 +474,6 @@ function isRequired(spec: FieldSpec): boolean {
 			return true;
 		case 'secret':
 			return spec.required !== false;
-		case 'date':
 		case 'ids':
 		case 'bool':
 			return false;
@@ -491,6 +530,8 @@ export interface Subject {
 /** What the targets need from the running server: ids, versions, a sign-in link, the board. */
 export interface Subjects {
 	boardId: number;
+	/** A goal of the board, whose values the targets record. */
+	goalId: number;
 	board: {
 		version: number;
 		name: string;
@@ -926,6 +967,72 @@ const IDEA_STATE = {
 	required: true
 } satisfies FieldSpec;
 
+// Goals (src/lib/server/domain/goal-input.ts).
+const GOAL_YEAR = {
+	type: 'int',
+	min: LIMITS.goalYearMin,
+	max: LIMITS.goalYearMax,
+	required: true
+} satisfies FieldSpec;
+const AMOUNT = { type: 'amount', max: LIMITS.goalValueMax, required: true } satisfies FieldSpec;
+const goalFields = (): Record<string, FieldSpec> => ({
+	dimension: DIMENSION,
+	name: { type: 'text', max: LIMITS.goalName, required: true },
+	unit: { type: 'text', max: LIMITS.goalUnit, emptyOk: true },
+	baselineValue: AMOUNT,
+	baselineYear: GOAL_YEAR,
+	targetValue: AMOUNT,
+	targetYear: GOAL_YEAR,
+	direction: { type: 'enum', values: GOAL_DIRECTIONS, required: true }
+});
+const newGoal = () => ({
+	dimension: 'ecological',
+	name: 'Weniger Heizöl',
+	unit: 'Liter pro Jahr',
+	baselineValue: 18_000,
+	baselineYear: 2023,
+	targetValue: 4000,
+	targetYear: 2030,
+	direction: 'down'
+});
+/** The rules between the fields of a goal, and the shape the list shows goals in. */
+function goalShapeCases(): BadCase[] {
+	const { baselineValue, baselineYear, targetValue, targetYear, ...rest } = newGoal();
+	const cases: [string, Fields][] = [
+		['targetYear: the baseline year', { ...newGoal(), targetYear: baselineYear }],
+		['targetYear: before the baseline year', { ...newGoal(), targetYear: baselineYear - 1 }],
+		[
+			'baseline.value: a word',
+			{
+				...rest,
+				baseline: { value: 'viel', year: baselineYear },
+				target: { value: targetValue, year: targetYear }
+			}
+		],
+		[
+			'target.year: missing',
+			{
+				...rest,
+				baseline: { value: baselineValue, year: baselineYear },
+				target: { value: targetValue }
+			}
+		],
+		[
+			'target: a list',
+			{ ...rest, baseline: { value: baselineValue, year: baselineYear }, target: [targetValue] }
+		],
+		[
+			'target.year: before baseline.year',
+			{
+				...rest,
+				baseline: { value: baselineValue, year: baselineYear },
+				target: { value: targetValue, year: baselineYear - 5 }
+			}
+		]
+	];
+	return cases.map(([name, fields]) => ({ name, kind: 'field', wire: () => jsonWire(fields) }));
+}
+
 const createFields = (): Record<string, FieldSpec> => ({
 	title: { ...TITLE, required: true },
 	description: DESCRIPTION,
@@ -1069,6 +1176,28 @@ export function writeTargets(s: Subjects): Target[] {
 			fields: createFields(),
 			base: () => ({ title: 'Neue Maßnahme', dimension: 'social', horizon: 'short' }),
 			pathFor: (id) => `/api/boards/${id}/actions`
+		}),
+		// ---- Goals -------------------------------------------------------------------------
+		target({
+			key: 'POST /api/boards/[id]/goals',
+			path: `/api/boards/${board}/goals`,
+			encoding: 'json',
+			fields: goalFields(),
+			base: newGoal,
+			pathFor: (id) => `/api/boards/${id}/goals`,
+			moreCases: goalShapeCases()
+		}),
+		target({
+			key: 'POST /api/goals/[id]/values',
+			path: `/api/goals/${s.goalId}/values`,
+			encoding: 'json',
+			fields: {
+				value: AMOUNT,
+				date: { type: 'date', required: true },
+				source: { type: 'text', max: LIMITS.goalSource, emptyOk: true, nullOk: true }
+			},
+			base: () => ({ value: 16_500.5, date: '2025-12-31', source: 'Heizölrechnungen 2025' }),
+			pathFor: (id) => `/api/goals/${id}/values`
 		}),
 		// ---- Ideas -------------------------------------------------------------------------
 		target({

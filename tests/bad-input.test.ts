@@ -33,6 +33,7 @@ const TECHNICAL_TABLES = new Set(['sessions']);
 /** Ids and versions for building the targets without a server (to list them and their cases). */
 const PLACEHOLDER_SUBJECTS: Subjects = {
 	boardId: BOARD_ID,
+	goalId: 1,
 	board: {
 		version: 1,
 		name: 'Board',
@@ -275,10 +276,26 @@ async function prepareSubjects(
 		headers: { accept: 'application/json', origin }
 	});
 	expect(await deactivated.text()).toContain('"type":"success"');
+	const goal = await answerOf<{ id: number }>(
+		admin.post(`/api/boards/${BOARD_ID}/goals`, {
+			data: {
+				dimension: 'economic',
+				name: 'Prüfziel',
+				unit: '%',
+				baselineValue: 5,
+				baselineYear: 2024,
+				targetValue: 20,
+				targetYear: 2028,
+				direction: 'up'
+			}
+		}),
+		201
+	);
 	const linkUser = await newPersonWithLink(admin, databasePath, origin);
 	const unsubscribing = await newPersonWithLink(admin, databasePath, origin);
 	return {
 		boardId: BOARD_ID,
+		goalId: goal.id,
 		board,
 		actions,
 		ideas,
