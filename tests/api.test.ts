@@ -1162,3 +1162,161 @@ test.describe('POST /api/actions/:id/archive and /restore', () => {
 		accessTests(route);
 	}
 });
+
+test.describe('goals: GET and POST /api/boards/:id/goals, POST /api/goals/:id/values', () => {
+	interface Goal {
+		id: number;
+		name: string;
+		values: { value: number; date: string; source: string | null }[];
+	}
+
+	test('leadership defines a goal, the working group records values, everyone reads them in order', async ({
+		clients
+	}) => {
+		const name = uniqueTitle('Weniger Heizöl');
+		const created = await expectOk<Goal>(
+			await clients.leader.post(`/api/boards/${BOARD_ID}/goals`, {
+				data: {
+					dimension: 'ecological',
+					name,
+					unit: 'Liter pro Jahr',
+					baseline: { value: 18000, year: 2023 },
+					target: { value: 4000, year: 2030 },
+					direction: 'down'
+				}
+			}),
+			201
+		);
+		const goal = {
+			id: created.id,
+			dimension: 'ecological',
+			name,
+			unit: 'Liter pro Jahr',
+			baseline: { value: 18000, year: 2023 },
+			target: { value: 4000, year: 2030 },
+			direction: 'down',
+			version: 1,
+			values: []
+		};
+		expect(created).toEqual(goal);
+
+		const later = await clients.member.post(`/api/goals/${created.id}/values`, {
+			data: { value: 15250.5, date: '2025-12-31', source: 'Heizölrechnungen 2025' }
+		});
+		const { entry } = await expectOk<{ entry: Record<string, unknown> }>(later, 201);
+		expect(entry).toMatchObject({ value: 15250.5, date: '2025-12-31' });
+		await expectOk(
+			await clients.member.post(`/api/goals/${created.id}/values`, {
+				data: { value: 17100, date: '2024-12-31' }
+			}),
+			201
+		);
+
+		const listed = await expectOk<Goal[]>(await clients.staff.get(`/api/boards/${BOARD_ID}/goals`));
+		expect(listed.find((g) => g.id === created.id)).toEqual({
+			...goal,
+			values: [
+				{ value: 17100, date: '2024-12-31', source: null },
+				{ value: 15250.5, date: '2025-12-31', source: 'Heizölrechnungen 2025' }
+			]
+		});
+	});
+
+	test('only leadership and admins define goals; staff record no values', async ({ clients }) => {
+		const fields = {
+			dimension: 'social',
+			name: uniqueTitle('Mentoring'),
+			unit: '%',
+			baselineValue: 10,
+			baselineYear: 2024,
+			targetValue: 60,
+			targetYear: 2029,
+			direction: 'up'
+		};
+		for (const who of ['member', 'staff'] as const) {
+			await expectApiError(
+				await clients[who].post(`/api/boards/${BOARD_ID}/goals`, { data: fields }),
+				403,
+				'forbidden'
+			);
+		}
+		const goal = await expectOk<Goal>(
+			await clients.admin.post(`/api/boards/${BOARD_ID}/goals`, { data: fields }),
+			201
+		);
+		await expectApiError(
+			await clients.staff.post(`/api/goals/${goal.id}/values`, {
+				data: { value: 20, date: '2025-06-30' }
+			}),
+			403,
+			'forbidden'
+		);
+		await expectApiError(
+			await clients.anonymous.get(`/api/boards/${BOARD_ID}/goals`),
+			401,
+			'unauthorized'
+		);
+		await expectOk(
+			await clients.leader.post(`/api/goals/${goal.id}/values`, {
+				data: { value: 20, date: '2025-06-30' }
+			}),
+			201
+		);
+	});
+
+	test('a target before its baseline, an unknown goal and a bad value are refused', async ({
+		clients
+	}) => {
+		await expectFieldError(
+			await clients.leader.post(`/api/boards/${BOARD_ID}/goals`, {
+				data: {
+					dimension: 'economic',
+					name: uniqueTitle('Rückwärts'),
+					baselineValue: 1,
+					baselineYear: 2030,
+					targetValue: 2,
+					targetYear: 2025,
+					direction: 'up'
+				}
+			}),
+			'targetYear'
+		);
+		await expectApiError(
+			await clients.member.post(`/api/goals/${UNKNOWN_ID}/values`, {
+				data: { value: 1, date: '2025-06-30' }
+			}),
+			404,
+			'not_found'
+		);
+		await expectApiError(
+			await clients.leader.get(`/api/boards/${UNKNOWN_ID}/goals`),
+			404,
+			'not_found'
+		);
+		const goal = await expectOk<Goal>(
+			await clients.admin.post(`/api/boards/${BOARD_ID}/goals`, {
+				data: {
+					dimension: 'economic',
+					name: uniqueTitle('Regionale Lieferanten'),
+					unit: '%',
+					baselineValue: 20,
+					baselineYear: 2024,
+					targetValue: 50,
+					targetYear: 2028,
+					direction: 'up'
+				}
+			}),
+			201
+		);
+		for (const [field, data] of [
+			['value', { value: 'viel', date: '2025-06-30' }],
+			['date', { value: 30, date: '2025-02-30' }],
+			['source', { value: 30, date: '2025-06-30', source: 'x'.repeat(301) }]
+		] as const) {
+			await expectFieldError(
+				await clients.member.post(`/api/goals/${goal.id}/values`, { data }),
+				field
+			);
+		}
+	});
+});

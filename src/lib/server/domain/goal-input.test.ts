@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../board/limits';
+import { translateIssues } from '../http/validation';
 import { createGoalInput, goalValueInput, updateGoalInput } from './goal-input';
 
 const fieldsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -65,7 +66,9 @@ describe('goal input', () => {
 	it('wants the target after the baseline', () => {
 		const result = createGoalInput.safeParse({ ...goal, targetYear: 2022 });
 		expect(fieldsOf(result)).toEqual(['targetYear']);
-		expect(result.error?.issues[0].message).toBe('target_year_order');
+		expect(translateIssues(result.error!.issues, goal)).toEqual({
+			targetYear: 'Das Zieljahr muss nach dem Ausgangsjahr liegen.'
+		});
 		expect(
 			fieldsOf(updateGoalInput.safeParse({ baselineYear: 2030, targetYear: 2020, version: 1 }))
 		).toEqual(['targetYear']);

@@ -55,11 +55,6 @@ export function getGoal(db: Conn, id: number): GoalView | undefined {
 	return row && toGoalView(row, valuesOf(db, row.id));
 }
 
-/** The board a goal belongs to, for routes that check it (undefined: no such goal). */
-export function goalBoardId(db: Conn, id: number): number | undefined {
-	return db.select({ boardId: goals.boardId }).from(goals).where(eq(goals.id, id)).get()?.boardId;
-}
-
 /**
  * A board's goals, ecological → economic → social and within a dimension as they were created,
  * each with its measured values oldest first. Two queries, whatever the number of goals.
