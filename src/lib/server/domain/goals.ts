@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Conn, Db } from '../db';
 import { actionGoals, goalValues, goals, type Goal } from '../db/schema';
 import { commitChange } from '../events/commit';
@@ -71,15 +71,12 @@ export function listGoals(db: Conn, boardId: number): GoalView[] {
 	const values = db
 		.select(valueColumns)
 		.from(goalValues)
-		.where(
-			inArray(
-				goalValues.goalId,
-				rows.map((r) => r.id)
-			)
-		)
+		.innerJoin(goals, eq(goals.id, goalValues.goalId))
+		.where(eq(goals.boardId, boardId))
 		.orderBy(...valueOrder)
 		.all();
-	for (const { goalId, ...value } of values) byGoal.get(goalId)!.push(value);
+	// A goal made between the two reads has no row here yet: its values wait for the next read.
+	for (const { goalId, ...value } of values) byGoal.get(goalId)?.push(value);
 	const rank = (r: Goal) => DIMENSIONS.indexOf(r.dimension);
 	return rows
 		.sort((a, b) => rank(a) - rank(b) || a.id - b.id)
