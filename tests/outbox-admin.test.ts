@@ -14,9 +14,26 @@ import {
 	type Account
 } from './fixtures';
 import { ownServerPort } from './demo';
+import { openReadOnly } from './durability';
 import { mailEnv, SmtpInbox, type CaughtMail } from './smtp-inbox';
 import { userIdOf } from './unsubscribe-links';
 import { startServer, STATE_DIR, type StartedServer } from './worker-server';
+
+/** The outbox view's label of each stored state. */
+const STATES = { Gesendet: 'sent', Fehlgeschlagen: 'failed', 'Wird gesendet': 'sending' } as const;
+
+/** Every e-mail's subject and state as the server stored them. */
+function outboxStates(file: string): { subject: string; state: string }[] {
+	const db = openReadOnly(file);
+	try {
+		return db.prepare('select subject, state from outbox').all() as {
+			subject: string;
+			state: string;
+		}[];
+	} finally {
+		db.close();
+	}
+}
 
 const MAIL_OFF = 'E-Mails sind auf diesem Server nicht eingerichtet; alles bleibt in der App.';
 const HOW_TO = 'Mit den Umgebungsvariablen SMTP_URL und MAIL_FROM schalten Sie den Versand ein.';
@@ -98,12 +115,23 @@ test.describe('the outbox with e-mail on', () => {
 		return catcher.mails.find(matches)!;
 	}
 
-	/** Reloads the outbox until the e-mail shows `state`. */
-	async function expectState(page: Page, subject: string | RegExp, text: string) {
-		await expect(async () => {
-			await page.goto('/admin/outbox', { waitUntil: 'domcontentloaded' });
-			await expect(entry(page, subject)).toContainText(text, { timeout: 1_000 });
-		}).toPass({ timeout: 60_000 });
+	/**
+	 * Waits until the outbox stores the e-mail in the state whose label is `text`, then opens the
+	 * outbox view once: it must show that state.
+	 */
+	async function expectState(page: Page, subject: string | RegExp, text: keyof typeof STATES) {
+		const matches = (s: string) => (typeof subject === 'string' ? s === subject : subject.test(s));
+		await expect
+			.poll(
+				() =>
+					outboxStates(databasePath).some((r) => matches(r.subject) && r.state === STATES[text]),
+				{
+					timeout: 60_000
+				}
+			)
+			.toBe(true);
+		await page.goto('/admin/outbox');
+		await expect(entry(page, subject)).toContainText(text);
 	}
 
 	/** A person added by the admin, with a password of their own. */
