@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import type { Conn } from '../db';
-import { clientOf } from '../db/prepared';
+import { clientOf, prepared } from '../db/prepared';
 import { NOTIFICATION_KINDS, type UnsubscribeTopic } from '../../notifications/kinds';
 
 const SECRET_KEY = 'mail_link_secret';
@@ -12,16 +12,18 @@ const TOPICS = new Set<string>([...NOTIFICATION_KINDS, 'digest']);
 
 /**
  * The key that signs unsubscribe links: made once per database and kept in `app_meta`, so
- * links stay valid across restarts and a restored backup.
+ * links stay valid across restarts and a restored backup; read once per connection.
  */
-function secret(db: Conn): Buffer {
+const readSecret = (db: Conn): Buffer => {
 	const client = clientOf(db);
 	client
 		.prepare('insert or ignore into app_meta (key, value) values (?, ?)')
 		.run(SECRET_KEY, randomBytes(32).toString('hex'));
 	const value = client.prepare('select value from app_meta where key = ?').pluck().get(SECRET_KEY);
 	return Buffer.from(value as string, 'hex');
-}
+};
+
+const secret = (db: Conn) => prepared(db, readSecret);
 
 const sign = (db: Conn, payload: string) =>
 	createHmac('sha256', secret(db)).update(payload).digest().subarray(0, 16);
