@@ -9,11 +9,12 @@ export const GOAL_DIRECTIONS = ['up', 'down'] as const;
 export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
 
 /**
- * The reporting frameworks whose codes actions can be tagged with: the criteria of the German
- * Sustainability Code (DNK, 1–20) and the Sustainable Development Goals (SDG, 1–17). Their titles
- * are rows of `framework_codes`, seeded by the migration that made the table.
+ * The reporting frameworks whose codes actions and goals can be tagged with: the criteria of the
+ * German Sustainability Code (DNK, 1–20), the Sustainable Development Goals (SDG, 1–17), and the
+ * organisation's own tags. Their titles are rows of `framework_codes`: the DNK's and the SDGs'
+ * seeded by the migration that made the table, the own tags written as people make them.
  */
-export const FRAMEWORKS = ['dnk', 'sdg'] as const;
+export const FRAMEWORKS = ['dnk', 'sdg', 'own'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** A goal as the API and the pages see it, its measured values oldest first. */

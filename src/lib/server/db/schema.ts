@@ -124,6 +124,13 @@ export const boards = sqliteTable('boards', {
 	quietDaysShort: integer('quiet_days_short').notNull().default(30),
 	quietDaysMedium: integer('quiet_days_medium').notNull().default(60),
 	quietDaysLong: integer('quiet_days_long').notNull().default(180),
+	/**
+	 * The public read-only page at `/p/<token>`: off by default, turned on by an admin; renewing
+	 * the token retires the old link. Owners' names show there only when the organisation allows.
+	 */
+	publicToken: text('public_token').unique('boards_public_token_idx'),
+	publicEnabled: integer('public_enabled', { mode: 'boolean' }).notNull().default(false),
+	publicOwnerNames: integer('public_owner_names', { mode: 'boolean' }).notNull().default(false),
 	version: integer('version').notNull().default(1),
 	createdAt: timestamp('created_at').notNull(),
 	updatedAt: timestamp('updated_at').notNull()
@@ -147,6 +154,12 @@ export const actions = sqliteTable(
 		progress: integer('progress').notNull().default(0),
 		/** Calendar date `YYYY-MM-DD`, no time zone. */
 		dueDate: text('due_date'),
+		/** When work on it starts (optional, `YYYY-MM-DD`): the timeline draws it from here to due. */
+		startDate: text('start_date'),
+		/** Shown on the board's public page (when the organisation has one). */
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+		/** The description may be shown publicly too; otherwise it is internal. */
+		descriptionPublic: integer('description_public', { mode: 'boolean' }).notNull().default(false),
 		/** Grows with every change: the base of optimistic concurrency. */
 		version: integer('version').notNull().default(1),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -497,7 +510,9 @@ export const actionGoals = sqliteTable(
 
 /**
  * The codes of the reporting frameworks (DNK criteria 1–20, SDGs 1–17) with their titles in
- * German and English: seeded by the migration that made the table, read, never written.
+ * German and English, seeded by the migration that made the table and never changed; beside them
+ * the organisation's own tags (framework `own`), numbered as they are made, with one name for
+ * both languages.
  */
 export const frameworkCodes = sqliteTable(
 	'framework_codes',
@@ -530,5 +545,51 @@ export const actionCodes = sqliteTable(
 	]
 );
 
+/** Which framework codes a goal is tagged with. */
+export const goalCodes = sqliteTable(
+	'goal_codes',
+	{
+		goalId: integer('goal_id')
+			.notNull()
+			.references(() => goals.id, { onDelete: 'cascade' }),
+		framework: text('framework', { enum: FRAMEWORKS }).notNull(),
+		code: integer('code').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.goalId, t.framework, t.code] }),
+		foreignKey({
+			columns: [t.framework, t.code],
+			foreignColumns: [frameworkCodes.framework, frameworkCodes.code]
+		}).onDelete('cascade'),
+		index('goal_codes_code_idx').on(t.framework, t.code)
+	]
+);
+
+/**
+ * A frozen report: the report of a period exactly as a leader published it. `snapshot` holds the
+ * whole report (JSON) so that later moves, edits and archiving leave it as it was.
+ */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** The period, calendar dates `YYYY-MM-DD`, both days included. */
+		fromDate: text('from_date').notNull(),
+		toDate: text('to_date').notNull(),
+		snapshot: text('snapshot', { mode: 'json' }).notNull(),
+		frozenBy: integer('frozen_by').references(() => users.id, { onDelete: 'set null' }),
+		frozenAt: timestamp('frozen_at').notNull()
+	},
+	(t) => [
+		index('reports_board_idx').on(t.boardId, t.frozenAt),
+		check('reports_period_in_order', sql`${t.toDate} >= ${t.fromDate}`)
+	]
+);
+
 export type Goal = typeof goals.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
 export type GoalValue = typeof goalValues.$inferSelect;
