@@ -11,6 +11,8 @@ import { IDEA_STATES } from '../../ideas/states';
 import { listIdeas } from '../domain/ideas';
 import { getAction } from '../domain/action-view';
 import { listNotifications, unreadCount } from '../domain/notifications';
+import { goalOnTrack, listGoals } from '../domain/goals';
+import { codesOfAction } from '../domain/framework-codes';
 
 describe('demo data', () => {
 	it('fills every cell and lets the four demo users sign in', async () => {
@@ -68,5 +70,25 @@ describe('demo data', () => {
 		// Staff have their history, all read: a new notification makes the bell count 1.
 		expect(counts('staff@example.org')).toMatchObject({ unread: 0 });
 		expect(counts('staff@example.org').all).toBeGreaterThan(0);
+	});
+
+	it('has goals with measured values, one of them behind its plan, and tagged actions', async () => {
+		const db = createTestDb();
+		const now = new Date('2026-11-27T10:00:00Z');
+		await seedDemo(db, 'demo-password', now);
+		const [board] = listBoards(db);
+		const goals = listGoals(db, board.id);
+		expect(new Set(goals.map((g) => g.dimension))).toEqual(
+			new Set(['ecological', 'economic', 'social'])
+		);
+		const tracks = goals.map((g) => goalOnTrack(g, '2026-11-27').onTrack);
+		expect(tracks).toEqual(expect.arrayContaining([true, false, null]));
+		const actions = listBoardActions(db, board.id);
+		const green = actions.find((a) => a.title.startsWith('Umstieg auf Ökostrom'))!;
+		expect(codesOfAction(db, green.id)).toContainEqual({ framework: 'dnk', code: 13 });
+		const rows = db.$client
+			.prepare('select count(*) as n from actions where is_public and start_date is null')
+			.get() as { n: number };
+		expect(rows.n).toBeGreaterThan(0);
 	});
 });

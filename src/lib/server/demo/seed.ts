@@ -19,6 +19,7 @@ import type { Dimension, Horizon, Status } from '../../board/cells';
 import type { IdeaState } from '../../ideas/states';
 import type { Role } from '../../roles';
 import { workshopSource } from '../../ideas/workshop';
+import { seedGoals } from './seed-goals';
 import { seedNotifications, type SeededAction, type SeededIdea } from './seed-notifications';
 
 /** Marks a database as made by `npm run demo`, so the demo never overwrites anything else. */
@@ -517,6 +518,12 @@ export async function seedDemo(db: Db, password: string, now = new Date()) {
 		// History in the order it happened, so event ids grow with time as they do in real use.
 		history.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
 		db.insert(events).values(history).run();
+		seedGoals(db, {
+			boardId: board.id,
+			memberId: ids.get('member')!,
+			actionIds,
+			now
+		});
 		const seededIdeas = seedIdeas(db, ids, actionIds, now);
 		seedNotifications(db, {
 			creatorId: creator,
