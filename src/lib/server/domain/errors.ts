@@ -14,7 +14,8 @@ export class DomainError extends Error {
 			| 'invalid_merge'
 			| 'invalid_action'
 			| 'own_idea'
-			| 'goal_years',
+			| 'goal_years'
+			| 'start_after_due',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);
