@@ -30,6 +30,7 @@ export interface Action {
 	status: Status;
 	progress: number;
 	owners: Owner[];
+	startDate: string | null;
 	dueDate: string | null;
 	version: number;
 	createdAt: string;

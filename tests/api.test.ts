@@ -42,6 +42,7 @@ const ACTION_KEYS = [
 	'status',
 	'progress',
 	'owners',
+	'startDate',
 	'dueDate',
 	'version',
 	'createdAt',

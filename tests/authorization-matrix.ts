@@ -534,6 +534,46 @@ export const MATRIX: MatrixRow[] = [
 		expect: page('read', ok())
 	},
 	{
+		route: '/(app)/roadmap/timeline',
+		method: 'GET',
+		path: () => '/roadmap/timeline',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/roadmap/timeline',
+		method: 'GET',
+		variant: 'a board',
+		path: (c) => `/roadmap/timeline?board=${c.board}`,
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/roadmap/timeline',
+		method: 'GET',
+		variant: 'unknown board',
+		path: (c) => `/roadmap/timeline?board=${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/roadmap/balance',
+		method: 'GET',
+		path: () => '/roadmap/balance',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/roadmap/balance',
+		method: 'GET',
+		variant: 'a board',
+		path: (c) => `/roadmap/balance?board=${c.board}`,
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/roadmap/balance',
+		method: 'GET',
+		variant: 'unknown board',
+		path: (c) => `/roadmap/balance?board=${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
 		route: '/(app)/upcoming',
 		method: 'GET',
 		path: () => '/upcoming',

@@ -1040,6 +1040,7 @@ const createFields = (): Record<string, FieldSpec> => ({
 	horizon: HORIZON,
 	status: STATUS,
 	progress: PROGRESS,
+	startDate: DUE_DATE,
 	dueDate: DUE_DATE,
 	owners: OWNERS
 });
@@ -1048,10 +1049,22 @@ const updateFields = (): Record<string, FieldSpec> => ({
 	description: DESCRIPTION,
 	status: STATUS,
 	progress: PROGRESS,
+	startDate: DUE_DATE,
 	dueDate: DUE_DATE,
 	owners: OWNERS,
 	version: VERSION
 });
+/** A start after the due date, sent together (`base` adds what the target needs besides). */
+function startAfterDueCases(base: () => Fields, encoding: Encoding): BadCase[] {
+	const wire = encoding === 'json' ? jsonWire : formWire;
+	return [
+		{
+			name: 'startDate: after dueDate',
+			kind: 'field',
+			wire: () => wire({ ...base(), startDate: '2027-06-02', dueDate: '2027-06-01' })
+		}
+	];
+}
 const progressFields = (): Record<string, FieldSpec> => ({
 	note: { type: 'text', max: LIMITS.progressNote, emptyOk: true, multiline: true },
 	progress: { ...PROGRESS, required: true },
@@ -1125,7 +1138,8 @@ export function writeTargets(s: Subjects): Target[] {
 			subject: a.apiPatch,
 			fields: updateFields(),
 			base: () => ({ title: 'Geänderter Titel', version: a.apiPatch.version }),
-			pathFor: actionPath('')
+			pathFor: actionPath(''),
+			moreCases: startAfterDueCases(() => ({ version: a.apiPatch.version }), 'json')
 		}),
 		target({
 			key: 'POST /api/actions/[id]/move',
@@ -1175,7 +1189,11 @@ export function writeTargets(s: Subjects): Target[] {
 			encoding: 'json',
 			fields: createFields(),
 			base: () => ({ title: 'Neue Maßnahme', dimension: 'social', horizon: 'short' }),
-			pathFor: (id) => `/api/boards/${id}/actions`
+			pathFor: (id) => `/api/boards/${id}/actions`,
+			moreCases: startAfterDueCases(
+				() => ({ title: 'Neue Maßnahme', dimension: 'social', horizon: 'short' }),
+				'json'
+			)
 		}),
 		// ---- Goals -------------------------------------------------------------------------
 		target({
@@ -1362,7 +1380,8 @@ export function writeTargets(s: Subjects): Target[] {
 			subject: a.formUpdate,
 			fields: updateFields(),
 			base: () => ({ title: 'Geänderter Titel', version: String(a.formUpdate.version) }),
-			pathFor: pagePath('update')
+			pathFor: pagePath('update'),
+			moreCases: startAfterDueCases(() => ({ version: String(a.formUpdate.version) }), 'form')
 		}),
 		target({
 			key: 'POST /actions/[id]?/move',

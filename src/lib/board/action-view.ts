@@ -18,6 +18,8 @@ export interface BoardAction {
 export interface ActionView extends BoardAction {
 	boardId: number;
 	description: string;
+	/** When the work begins (`YYYY-MM-DD`), if planned. */
+	startDate: string | null;
 	createdAt: string;
 	updatedAt: string;
 	archived: boolean;

@@ -68,6 +68,7 @@ function view(c: CardItem, extra: Partial<ActionView> = {}): ActionView {
 		...c,
 		boardId: 1,
 		description: '',
+		startDate: null,
 		createdAt: '',
 		updatedAt: '',
 		archived: false,

@@ -1,7 +1,14 @@
 import type { Cell, Dimension, Horizon, Status } from './cells';
 
 /** The fields of an action that an edit may change (and its history names). */
-export const EDITABLE_FIELDS = ['title', 'description', 'status', 'progress', 'dueDate'] as const;
+export const EDITABLE_FIELDS = [
+	'title',
+	'description',
+	'status',
+	'progress',
+	'startDate',
+	'dueDate'
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export interface OwnersChange {

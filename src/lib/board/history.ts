@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<EditableField, () => string> = {
 	description: () => m.field_description(),
 	status: () => m.field_status(),
 	progress: () => m.field_progress(),
+	startDate: () => m.timeline_field_start_date(),
 	dueDate: () => m.field_due_date()
 };
 

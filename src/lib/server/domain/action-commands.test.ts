@@ -128,6 +128,28 @@ describe('moving actions', () => {
 });
 
 describe('editing, owners and progress', () => {
+	it('keeps a start date that is never after the due date, in one version', async () => {
+		const { db, user, add } = await setup();
+		const a = add('A');
+		const dated = updateAction(db, user, a.id, {
+			startDate: '2027-01-10',
+			dueDate: '2027-06-30',
+			version: 1
+		});
+		expect(dated).toMatchObject({ startDate: '2027-01-10', dueDate: '2027-06-30', version: 2 });
+		expect(listActionHistory(db, a.id)[0].data).toMatchObject({
+			changed: { startDate: { from: null, to: '2027-01-10' } }
+		});
+		// Either date alone is checked against the other as it stands.
+		for (const change of [{ dueDate: '2027-01-09' }, { startDate: '2027-07-01' }]) {
+			expect(() => updateAction(db, user, a.id, { ...change, version: 2 })).toThrow(
+				expect.objectContaining({ code: 'start_after_due' })
+			);
+		}
+		expect(getAction(db, a.id)).toMatchObject({ startDate: '2027-01-10', version: 2 });
+		expect(updateAction(db, user, a.id, { dueDate: null, version: 2 }).dueDate).toBeNull();
+	});
+
 	it('edits fields and owners in one new version and tells what changed', async () => {
 		const { db, user, add } = await setup();
 		const lena = await makeUser(db, { name: 'Lena' });

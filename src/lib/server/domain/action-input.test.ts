@@ -90,4 +90,20 @@ describe('action input', () => {
 			note: 'Bitte höchstens 2000 Zeichen.'
 		});
 	});
+
+	it('takes an optional start date that is not after the due date', () => {
+		const base = { title: 'Dach', dimension: 'ecological', horizon: 'long' };
+		expect(createActionInput.safeParse({ ...base, startDate: '' }).data?.startDate).toBeNull();
+		expect(
+			createActionInput.safeParse({ ...base, startDate: '2027-01-01', dueDate: '2027-01-01' })
+				.success
+		).toBe(true);
+		const late = { ...base, startDate: '2027-02-01', dueDate: '2027-01-31' };
+		const result = createActionInput.safeParse(late);
+		expect(translateIssues(result.error!.issues, late)).toEqual({
+			startDate: 'Der Beginn darf nicht nach dem Fälligkeitsdatum liegen.'
+		});
+		const update = updateActionInput.safeParse({ startDate: '2027-13-01', version: 1 });
+		expect(fieldsOf(update)).toEqual(['startDate']);
+	});
 });

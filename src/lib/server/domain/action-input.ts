@@ -51,6 +51,19 @@ export const calendarDateField = z
 export const dueDateField = z
 	.union([z.literal(''), z.null(), calendarDateField])
 	.transform((v) => v || null);
+/** `YYYY-MM-DD` when the work begins; empty means none. Never after the due date. */
+export const startDateField = dueDateField;
+
+/** A start after the due date is refused where both are given in the same input. */
+const startNotAfterDue = (
+	v: { startDate?: string | null; dueDate?: string | null },
+	ctx: z.RefinementCtx
+) => {
+	if (v.startDate && v.dueDate && v.startDate > v.dueDate) {
+		ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'start_after_due' });
+	}
+};
+
 /** Owner ids; forms send one `owners` field per checked box plus an empty one. */
 export const ownersField = z.preprocess(
 	(v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).filter((x) => x !== '')),
@@ -59,27 +72,33 @@ export const ownersField = z.preprocess(
 /** A status change is optional where an empty choice means "leave it". */
 const optionalStatus = z.preprocess((v) => (v === '' ? undefined : v), statusField.optional());
 
-export const createActionInput = z.object({
-	title: titleField,
-	description: descriptionField.optional(),
-	dimension: dimensionField,
-	horizon: horizonField,
-	status: optionalStatus,
-	progress: progressField.optional(),
-	dueDate: dueDateField.optional(),
-	owners: ownersField.optional()
-});
+export const createActionInput = z
+	.object({
+		title: titleField,
+		description: descriptionField.optional(),
+		dimension: dimensionField,
+		horizon: horizonField,
+		status: optionalStatus,
+		progress: progressField.optional(),
+		startDate: startDateField.optional(),
+		dueDate: dueDateField.optional(),
+		owners: ownersField.optional()
+	})
+	.superRefine(startNotAfterDue);
 export type CreateActionInput = z.infer<typeof createActionInput>;
 
-export const updateActionInput = z.object({
-	title: titleField.optional(),
-	description: descriptionField.optional(),
-	status: optionalStatus,
-	progress: progressField.optional(),
-	dueDate: dueDateField.optional(),
-	owners: ownersField.optional(),
-	version: versionField
-});
+export const updateActionInput = z
+	.object({
+		title: titleField.optional(),
+		description: descriptionField.optional(),
+		status: optionalStatus,
+		progress: progressField.optional(),
+		startDate: startDateField.optional(),
+		dueDate: dueDateField.optional(),
+		owners: ownersField.optional(),
+		version: versionField
+	})
+	.superRefine(startNotAfterDue);
 export type UpdateActionInput = z.infer<typeof updateActionInput>;
 
 export const moveActionInput = z.object({

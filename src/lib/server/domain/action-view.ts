@@ -36,6 +36,7 @@ export function toView(db: Conn, row: Action, place: number | null = null): Acti
 		status: row.status,
 		progress: row.progress,
 		owners: actionQueries(db).owners.all({ id: row.id }),
+		startDate: row.startDate,
 		dueDate: row.dueDate,
 		version: row.version,
 		createdAt: row.createdAt.toISOString(),
@@ -74,4 +75,9 @@ export function liveRowForWrite(db: Conn, id: number, version?: number): Action 
 	const row = rowForWrite(db, id, version);
 	if (row.archivedAt) throw new DomainError('archived');
 	return row;
+}
+
+/** An action's work cannot begin after it is due. */
+export function assertStartNotAfterDue(startDate: string | null, dueDate: string | null) {
+	if (startDate && dueDate && startDate > dueDate) throw new DomainError('start_after_due');
 }

@@ -5,7 +5,7 @@ import type { ActionView } from '../../board/action-view';
 import type { Actor } from './actor';
 import type { CreateActionInput } from './action-input';
 import { assertActiveOwners, replaceOwners } from './action-owners';
-import { toView } from './action-view';
+import { assertStartNotAfterDue, toView } from './action-view';
 import { keyAtEnd, placeAt } from './cell-order';
 
 /** Creates an action at the end of its cell (or at `index`). */
@@ -18,6 +18,7 @@ export function createAction(
 ): ActionView {
 	return commitChange(db, (change) => {
 		const cell = { dimension: input.dimension, horizon: input.horizon };
+		assertStartNotAfterDue(input.startDate ?? null, input.dueDate ?? null);
 		const owners = input.owners ?? [];
 		assertActiveOwners(db, owners);
 		const position =
@@ -34,6 +35,7 @@ export function createAction(
 				position,
 				status: input.status ?? 'planned',
 				progress: input.progress ?? 0,
+				startDate: input.startDate ?? null,
 				dueDate: input.dueDate ?? null,
 				createdBy: actor.id,
 				createdAt: now,

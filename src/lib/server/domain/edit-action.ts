@@ -6,7 +6,7 @@ import { EDITABLE_FIELDS, type BoardChanges, type OwnersChange } from '../../boa
 import type { Actor } from './actor';
 import type { UpdateActionInput } from './action-input';
 import { assertActiveOwners, currentOwnerIds, replaceOwners } from './action-owners';
-import { liveRowForWrite, saveNextVersion, toView } from './action-view';
+import { assertStartNotAfterDue, liveRowForWrite, saveNextVersion, toView } from './action-view';
 
 /** Changes fields and owners of an action based on `version`; a stale version is a conflict. */
 export function updateAction(
@@ -18,6 +18,11 @@ export function updateAction(
 ): ActionView {
 	return commitChange(db, (change) => {
 		const row = liveRowForWrite(db, id, input.version);
+		// One of the two dates may be changed alone; the pair as it will stand must hold.
+		assertStartNotAfterDue(
+			input.startDate === undefined ? row.startDate : input.startDate,
+			input.dueDate === undefined ? row.dueDate : input.dueDate
+		);
 		const changes: Partial<Action> = {};
 		const changed: BoardChanges['edited']['changed'] = {};
 		for (const field of EDITABLE_FIELDS) {

@@ -42,6 +42,7 @@ const shortlist = <T>(items: T[], max: number): Shortlist<T> => ({
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RoadmapAction extends BoardAction {
+	startDate: string | null;
 	updatedAt: string;
 	/** When the latest progress entry was made (or the action created, without one). */
 	lastActivityAt: string;
@@ -75,6 +76,7 @@ export function listRoadmapActions(db: Conn, boardId: number, now = new Date()):
 			horizon: actions.horizon,
 			status: actions.status,
 			progress: actions.progress,
+			startDate: actions.startDate,
 			dueDate: actions.dueDate,
 			version: actions.version,
 			createdAt: actions.createdAt,
