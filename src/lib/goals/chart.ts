@@ -77,7 +77,8 @@ export function valueTicks(min: number, max: number, maxTicks = 5) {
 	const first = Math.floor(lo / step) * step;
 	const last = Math.ceil(hi / step) * step;
 	const ticks: number[] = [];
-	for (let i = 0; first + i * step <= last + step / 2; i++) ticks.push(clean(first + i * step, step));
+	for (let i = 0; first + i * step <= last + step / 2; i++)
+		ticks.push(clean(first + i * step, step));
 	return { ticks, min: ticks[0], max: ticks[ticks.length - 1] };
 }
 
@@ -109,7 +110,8 @@ export function chartGeometry(goal: ChartGoal, size = CHART_SIZE): ChartGeometry
 		top: MARGIN.top,
 		bottom: size.height - MARGIN.bottom
 	};
-	const x = (years: number) => plot.left + ((years - from) / (to - from)) * (plot.right - plot.left);
+	const x = (years: number) =>
+		plot.left + ((years - from) / (to - from)) * (plot.right - plot.left);
 	const y = (value: number) =>
 		plot.bottom - ((value - scale.min) / (scale.max - scale.min)) * (plot.bottom - plot.top);
 	const round = (n: number) => Math.round(n * 10) / 10;
@@ -127,10 +129,15 @@ export function chartGeometry(goal: ChartGoal, size = CHART_SIZE): ChartGeometry
 		yTicks: scale.ticks.map((value) => ({ y: round(y(value)), value })),
 		baseline: at(goal.baseline.year + 1, goal.baseline.value),
 		target: at(goal.target.year + 1, goal.target.value),
-		points: goal.values.map((v, i) => ({ ...at(valueYears[i], v.value), value: v.value, date: v.date })),
+		points: goal.values.map((v, i) => ({
+			...at(valueYears[i], v.value),
+			value: v.value,
+			date: v.date
+		})),
 		domain: { from, to, min: scale.min, max: scale.max }
 	};
 }
 
 /** The measured values as an SVG polyline's `points`. */
-export const polylinePoints = (points: ChartPoint[]) => points.map((p) => `${p.x},${p.y}`).join(' ');
+export const polylinePoints = (points: ChartPoint[]) =>
+	points.map((p) => `${p.x},${p.y}`).join(' ');

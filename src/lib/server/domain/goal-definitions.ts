@@ -6,7 +6,14 @@ import { FRAMEWORKS } from '../../goals/kinds';
 import type { CodeRef } from '../../goals/codes';
 import type { Actor } from './actor';
 import { setGoalCodes } from './framework-codes';
-import { createGoal, updateGoal, type GoalView } from './goals';
+import {
+	createGoal,
+	goalOnTrack,
+	listGoals,
+	updateGoal,
+	type GoalTrack,
+	type GoalView
+} from './goals';
 import type { CreateGoalInput, UpdateGoalInput } from './goal-input';
 
 /**
@@ -70,4 +77,26 @@ export function codesOfBoardGoals(db: Conn, boardId: number): Map<number, CodeRe
 		byGoal.set(goalId, list);
 	}
 	return byGoal;
+}
+
+/** A goal as the goals page and the roadmap show it: with its codes and where it stands. */
+export interface GoalOverview extends GoalView {
+	codes: CodeRef[];
+	track: GoalTrack;
+}
+
+/** Every goal of a board with its codes and whether it is on track on `today` (`YYYY-MM-DD`). */
+export function goalsOverview(db: Conn, boardId: number, today: string): GoalOverview[] {
+	const codes = codesOfBoardGoals(db, boardId);
+	return listGoals(db, boardId).map((goal) => ({
+		...goal,
+		codes: codes.get(goal.id) ?? [],
+		track: goalOnTrack(goal, today)
+	}));
+}
+
+/** The board a goal belongs to, or undefined for an unknown goal. */
+export function boardOfGoal(db: Conn, goalId: number): number | undefined {
+	return db.select({ boardId: goals.boardId }).from(goals).where(eq(goals.id, goalId)).get()
+		?.boardId;
 }
