@@ -24,7 +24,10 @@ export interface Outcome {
 
 export type Expectations = Record<Who, Outcome>;
 
-/** An action that exists only for one request: made just before it, by an admin, on board 1. */
+/**
+ * An action (or with `needs: 'goal'` a goal) that exists only for one request: made just before
+ * it, by an admin, on board 1.
+ */
 export interface Subject {
 	id: number;
 	version: number;
@@ -50,7 +53,7 @@ export interface Context {
 	unsubscribe: string;
 	/** The calendar secret and an unused sign-in token of a person deactivated since. */
 	retired: { calendar: string; token: string };
-	/** A fresh action (`needs: 'action'` or `'archived action'`). */
+	/** A fresh action (`needs: 'action'` or `'archived action'`), or a fresh goal (`'goal'`). */
 	subject: Subject;
 	/** A fresh idea, proposed by an admin who is none of the row's accounts (`needs: 'idea'`). */
 	idea: Subject;
@@ -62,7 +65,7 @@ export interface Context {
 	unique: (label: string) => string;
 }
 
-export type Need = 'action' | 'archived action' | 'sign-in link' | 'frame' | 'idea';
+export type Need = 'action' | 'archived action' | 'sign-in link' | 'frame' | 'idea' | 'goal';
 
 export interface MatrixRow {
 	/** The route id, as the folder under src/routes: `/(app)/actions/[id]`. */
@@ -185,6 +188,17 @@ export const goalFields = (c: Pick<Context, 'unique'>) => ({
 	direction: 'down'
 });
 const goalValue = () => ({ value: 110.5, date: '2025-12-31', source: 'Rechte-Matrix' });
+const goalChange = (c: Context) => ({
+	name: c.unique('Rechte-Matrix Ziel geändert'),
+	version: c.subject.version
+});
+/** A measured value as the goals page's form sends it: a decimal comma, as people type it. */
+const goalValueForm = (c: Context) => ({
+	goalId: c.goal,
+	value: '110,5',
+	date: '2025-12-31',
+	source: 'Rechte-Matrix'
+});
 const newPassword = 'matrix-password-2';
 /** The same token with a signature that the app never made. */
 const forged = (token: string) => token.replace(/\.[^.]*$/, '.AAAAAAAAAAAAAAAAAAAAAA');
@@ -526,6 +540,90 @@ export const MATRIX: MatrixRow[] = [
 		expect: page('editFrame', PAGE_NOT_FOUND)
 	},
 
+	// ---- goals and their measured values: everyone reads them; leadership and admins define
+	// them, the working group, leadership and admins record values
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'GET',
+		path: (c) => `/boards/${c.board}/goals`,
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/boards/${c.unknown}/goals`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'GET',
+		variant: 'malformed id',
+		path: () => '/boards/1.0/goals',
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'create',
+		path: (c) => `/boards/${c.board}/goals?/create`,
+		form: goalFields,
+		expect: page('manageGoals', see('/boards/1/goals'))
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'create',
+		variant: 'unknown id',
+		path: (c) => `/boards/${c.unknown}/goals?/create`,
+		form: goalFields,
+		expect: page('manageGoals', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'update',
+		needs: 'goal',
+		path: (c) => `/boards/${c.board}/goals?/update`,
+		form: (c) => ({ goalId: c.subject.id, ...goalChange(c) }),
+		expect: page('manageGoals', ok())
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'update',
+		variant: 'unknown goal',
+		path: (c) => `/boards/${c.board}/goals?/update`,
+		form: (c) => ({ goalId: c.unknown, name: c.unique('Rechte-Matrix Ziel'), version: 1 }),
+		expect: page('manageGoals', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'record',
+		path: (c) => `/boards/${c.board}/goals?/record`,
+		form: goalValueForm,
+		expect: page('trackGoals', ok())
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'record',
+		variant: 'unknown id',
+		path: (c) => `/boards/${c.unknown}/goals?/record`,
+		form: goalValueForm,
+		expect: page('trackGoals', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/boards/[id]/goals',
+		method: 'POST',
+		action: 'record',
+		variant: 'unknown goal',
+		path: (c) => `/boards/${c.board}/goals?/record`,
+		form: (c) => ({ ...goalValueForm(c), goalId: c.unknown }),
+		expect: page('trackGoals', PAGE_NOT_FOUND)
+	},
+
 	// ---- the roadmap and what comes next: everyone
 	{
 		route: '/(app)/roadmap',
@@ -571,6 +669,19 @@ export const MATRIX: MatrixRow[] = [
 		method: 'GET',
 		variant: 'unknown board',
 		path: (c) => `/roadmap/balance?board=${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/roadmap/goals',
+		method: 'GET',
+		path: () => '/roadmap/goals',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/roadmap/goals',
+		method: 'GET',
+		variant: 'unknown board',
+		path: (c) => `/roadmap/goals?board=${c.unknown}`,
 		expect: page('read', PAGE_NOT_FOUND)
 	},
 	{
@@ -1033,6 +1144,30 @@ export const MATRIX: MatrixRow[] = [
 		variant: 'malformed id',
 		path: () => '/api/boards/1e0/goals',
 		json: goalFields,
+		expect: api('manageGoals', API_NOT_FOUND)
+	},
+	{
+		route: '/api/goals/[id]',
+		method: 'PATCH',
+		needs: 'goal',
+		path: (c) => `/api/goals/${c.subject.id}`,
+		json: goalChange,
+		expect: api('manageGoals', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/goals/[id]',
+		method: 'PATCH',
+		variant: 'unknown id',
+		path: (c) => `/api/goals/${c.unknown}`,
+		json: (c) => ({ name: c.unique('Rechte-Matrix Ziel'), version: 1 }),
+		expect: api('manageGoals', API_NOT_FOUND)
+	},
+	{
+		route: '/api/goals/[id]',
+		method: 'PATCH',
+		variant: 'malformed id',
+		path: () => '/api/goals/0x1',
+		json: (c) => ({ name: c.unique('Rechte-Matrix Ziel'), version: 1 }),
 		expect: api('manageGoals', API_NOT_FOUND)
 	},
 	{

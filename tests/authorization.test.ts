@@ -271,6 +271,16 @@ async function newGoal(admin: APIRequestContext, unique: World['unique']): Promi
 	return ((await created.json()) as { id: number }).id;
 }
 
+/** A goal of board 1 that exists for one request only (one role's change never spoils the next). */
+async function newGoalSubject(world: World): Promise<Subject> {
+	const created = await world.admin.post(`/api/boards/${BOARD_ID}/goals`, {
+		data: goalFields({ unique: world.unique })
+	});
+	await expectStatus(created, 201, 'a throwaway goal');
+	const goal = (await created.json()) as Subject;
+	return { id: goal.id, version: goal.version };
+}
+
 /** Board 1's frame as its form sends it, at its current version. */
 async function frameOf(world: World): Promise<Record<string, string | number>> {
 	const { board } = await (await world.admin.get(`/api/boards/${BOARD_ID}`)).json();
@@ -302,6 +312,8 @@ async function prepare(world: World, need: Need | undefined): Promise<Partial<Co
 			return { frame: await frameOf(world) };
 		case 'idea':
 			return { idea: await newIdea(world) };
+		case 'goal':
+			return { subject: await newGoalSubject(world) };
 		default:
 			return {};
 	}

@@ -520,9 +520,9 @@ export interface Target {
 	cases: BadCase[];
 }
 
-/** An action, a board or an idea whose `version` the bodies carry (optimistic concurrency). */
+/** An action, a board, an idea or a goal whose `version` the bodies carry (optimistic concurrency). */
 export interface Subject {
-	of: 'action' | 'board' | 'idea';
+	of: 'action' | 'board' | 'idea' | 'goal';
 	id: number;
 	version: number;
 }
@@ -544,6 +544,8 @@ export interface Subjects {
 	actions: Record<ActionSubjectName, Subject>;
 	/** A fresh idea per target that writes to one, all proposed by the admin. */
 	ideas: Record<IdeaSubjectName, Subject>;
+	/** A fresh goal of the board per target that changes one. */
+	goals: Record<GoalSubjectName, Subject>;
 	/** A staff member for each action on a person's row (the one to reactivate is inactive). */
 	rowUsers: Record<RowAction, number>;
 	/** A valid one-time sign-in link (`/signin/<token>`) of another fresh user. */
@@ -582,6 +584,8 @@ export const IDEA_SUBJECTS = [
 	'formDecide'
 ] as const;
 export type IdeaSubjectName = (typeof IDEA_SUBJECTS)[number];
+export const GOAL_SUBJECTS = ['apiPatch', 'formUpdate'] as const;
+export type GoalSubjectName = (typeof GOAL_SUBJECTS)[number];
 
 /** The subjects that start archived (restore targets); the others are live. */
 export const ARCHIVED_SUBJECTS: readonly ActionSubjectName[] = ['apiRestore', 'formRestore'];
@@ -1033,6 +1037,71 @@ function goalShapeCases(): BadCase[] {
 	return cases.map(([name, fields]) => ({ name, kind: 'field', wire: () => jsonWire(fields) }));
 }
 
+/** A goal's fields where each may be left out (a change), with the version it was read at. */
+const goalChangeFields = (): Record<string, FieldSpec> => ({
+	...Object.fromEntries(
+		Object.entries(goalFields()).map(([name, spec]) => [name, { ...spec, required: false }])
+	),
+	version: VERSION
+});
+/** The codes a goal form sends: keys that name no code, or too many of them. */
+function goalCodeCases(base: () => Fields): BadCase[] {
+	const cases: [string, Value][] = [
+		['an unknown DNK criterion', 'dnk:99'],
+		['an unknown SDG', 'sdg:18'],
+		['an unknown own tag', 'own:99999'],
+		['an unknown framework', 'gri:1'],
+		['no number', 'dnk'],
+		['zero', 'dnk:0'],
+		['three parts', 'dnk:1:2'],
+		['100 KB', HUGE_TEXT],
+		['61 codes', Array.from({ length: 61 }, (_, i) => `dnk:${(i % 20) + 1}`)],
+		['a file', new FilePart('dnk:1')]
+	];
+	return cases.map(([name, value]) => ({
+		name: `codes: ${name}`,
+		kind: name === '100 KB' ? 'huge' : 'field',
+		wire: () => formWire({ ...base(), codes: value })
+	}));
+}
+/** The rules between a goal's years, for a change of its years alone (the goal: 2024 → 2028). */
+function goalChangeYearCases(encoding: Encoding, base: () => Fields): BadCase[] {
+	const cases: [string, Fields][] = [
+		['targetYear: before the stored baseline year', { targetYear: 2020 }],
+		['baselineYear: after the stored target year', { baselineYear: 2029 }],
+		['targetYear: the baseline year', { baselineYear: 2026, targetYear: 2026 }]
+	];
+	return cases.map(([name, fields]) => ({
+		name,
+		kind: 'field',
+		wire: () =>
+			encode(
+				encoding,
+				encoding === 'form'
+					? {
+							...base(),
+							...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]))
+						}
+					: { ...base(), ...fields }
+			)
+	}));
+}
+/** An unknown goal or one of another board is no goal of this page. */
+function goalIdCases(base: () => Fields): BadCase[] {
+	const cases: [string, Value][] = [
+		['missing', MISSING],
+		['unknown', String(UNKNOWN_ID)],
+		['a word', 'abc'],
+		['negative', '-1'],
+		['the field twice', ['1', '2']]
+	];
+	return cases.map(([name, value]) => ({
+		name: `goalId: ${name}`,
+		kind: 'path',
+		wire: () => formWire({ ...base(), goalId: value })
+	}));
+}
+
 const createFields = (): Record<string, FieldSpec> => ({
 	title: { ...TITLE, required: true },
 	description: DESCRIPTION,
@@ -1086,6 +1155,7 @@ export function writeTargets(s: Subjects): Target[] {
 	// The bases read `version` when a case is sent: it may have grown after an accepted case.
 	const a = s.actions;
 	const i = s.ideas;
+	const g = s.goals;
 	const ideaPath = (suffix: string) => (id: string) => `/api/ideas/${id}${suffix}`;
 	const ideaPagePath = (action: string) => (id: string) => `/ideas/${id}?/${action}`;
 	const supportFields: Record<string, FieldSpec> = {
@@ -1216,6 +1286,81 @@ export function writeTargets(s: Subjects): Target[] {
 			},
 			base: () => ({ value: 16_500.5, date: '2025-12-31', source: 'Heizölrechnungen 2025' }),
 			pathFor: (id) => `/api/goals/${id}/values`
+		}),
+		target({
+			key: 'PATCH /api/goals/[id]',
+			method: 'PATCH',
+			path: `/api/goals/${g.apiPatch.id}`,
+			encoding: 'json',
+			subject: g.apiPatch,
+			fields: goalChangeFields(),
+			base: () => ({ name: 'Geändertes Ziel', version: g.apiPatch.version }),
+			pathFor: (id) => `/api/goals/${id}`,
+			moreCases: goalChangeYearCases('json', () => ({ version: g.apiPatch.version }))
+		}),
+		// ---- The goals page ------------------------------------------------------------------
+		target({
+			key: 'POST /boards/[id]/goals?/create',
+			path: `/boards/${board}/goals?/create`,
+			encoding: 'form',
+			fields: goalFields(),
+			base: () => ({ ...newGoal(), baselineValue: '18000,5', codes: 'dnk:13' }),
+			pathFor: (id) => `/boards/${id}/goals?/create`,
+			moreCases: [
+				...goalCodeCases(newGoal),
+				...(
+					[
+						['targetYear: before the baseline year', '2020'],
+						['targetYear: the baseline year', '2023']
+					] as const
+				).map(([name, targetYear]) => ({
+					name,
+					kind: 'field' as const,
+					wire: () => formWire({ ...newGoal(), targetYear })
+				}))
+			]
+		}),
+		target({
+			key: 'POST /boards/[id]/goals?/update',
+			path: `/boards/${board}/goals?/update`,
+			encoding: 'form',
+			subject: g.formUpdate,
+			fields: goalChangeFields(),
+			base: () => ({
+				goalId: String(g.formUpdate.id),
+				name: 'Geändertes Ziel',
+				version: String(g.formUpdate.version)
+			}),
+			pathFor: (id) => `/boards/${id}/goals?/update`,
+			moreCases: [
+				...goalCodeCases(() => ({
+					goalId: String(g.formUpdate.id),
+					version: String(g.formUpdate.version)
+				})),
+				...goalChangeYearCases('form', () => ({
+					goalId: String(g.formUpdate.id),
+					version: String(g.formUpdate.version)
+				})),
+				...goalIdCases(() => ({ name: 'Geändertes Ziel', version: String(g.formUpdate.version) }))
+			]
+		}),
+		target({
+			key: 'POST /boards/[id]/goals?/record',
+			path: `/boards/${board}/goals?/record`,
+			encoding: 'form',
+			fields: {
+				value: AMOUNT,
+				date: { type: 'date', required: true },
+				source: { type: 'text', max: LIMITS.goalSource, emptyOk: true }
+			},
+			base: () => ({
+				goalId: String(s.goalId),
+				value: '16500,5',
+				date: '2025-12-31',
+				source: 'Heizölrechnungen 2025'
+			}),
+			pathFor: (id) => `/boards/${id}/goals?/record`,
+			moreCases: goalIdCases(() => ({ value: '1', date: '2025-12-31' }))
 		}),
 		// ---- Ideas -------------------------------------------------------------------------
 		target({

@@ -8,11 +8,13 @@ import Database from 'better-sqlite3';
 import {
 	ACTION_SUBJECTS,
 	ARCHIVED_SUBJECTS,
+	GOAL_SUBJECTS,
 	IDEA_SUBJECTS,
 	ROW_ACTIONS,
 	listWriteRoutes,
 	writeTargets,
 	type ActionSubjectName,
+	type GoalSubjectName,
 	type IdeaSubjectName,
 	type RowAction,
 	type BadCase,
@@ -48,6 +50,9 @@ const PLACEHOLDER_SUBJECTS: Subjects = {
 	ideas: Object.fromEntries(
 		IDEA_SUBJECTS.map((name) => [name, { of: 'idea', id: 1, version: 1 }])
 	) as Record<IdeaSubjectName, Subject>,
+	goals: Object.fromEntries(
+		GOAL_SUBJECTS.map((name) => [name, { of: 'goal', id: 1, version: 1 }])
+	) as Record<GoalSubjectName, Subject>,
 	rowUsers: { role: 1, deactivate: 1, reactivate: 1, link: 1 },
 	signInToken: 'token',
 	adminName: DEMO_USERS.admin.name,
@@ -221,8 +226,32 @@ async function freshIdea(admin: APIRequestContext, name: IdeaSubjectName): Promi
 	return { of: 'idea', id: created.id, version: created.version };
 }
 
-/** The version an action, board or idea has now. */
+/** A fresh goal of the board for one target (2024 → 2028, so a year's change can break the order). */
+async function freshGoal(admin: APIRequestContext, name: GoalSubjectName): Promise<Subject> {
+	const created = await answerOf<ActionAnswer>(
+		admin.post(`/api/boards/${BOARD_ID}/goals`, {
+			data: {
+				dimension: 'social',
+				name: `Prüfziel ${name}`,
+				unit: '%',
+				baselineValue: 5,
+				baselineYear: 2024,
+				targetValue: 20,
+				targetYear: 2028,
+				direction: 'up'
+			}
+		}),
+		201
+	);
+	return { of: 'goal', id: created.id, version: created.version };
+}
+
+/** The version an action, board, idea or goal has now. */
 async function currentVersion(admin: APIRequestContext, subject: Subject): Promise<number> {
+	if (subject.of === 'goal') {
+		const goals = await answerOf<ActionAnswer[]>(admin.get(`/api/boards/${BOARD_ID}/goals`));
+		return goals.find((goal) => goal.id === subject.id)!.version;
+	}
 	if (subject.of === 'idea') {
 		const ideas = await answerOf<ActionAnswer[]>(admin.get('/api/ideas'));
 		return ideas.find((idea) => idea.id === subject.id)!.version;
@@ -266,6 +295,8 @@ async function prepareSubjects(
 	for (const name of ACTION_SUBJECTS) actions[name] = await freshAction(admin, name);
 	const ideas = {} as Record<IdeaSubjectName, Subject>;
 	for (const name of IDEA_SUBJECTS) ideas[name] = await freshIdea(admin, name);
+	const goals = {} as Record<GoalSubjectName, Subject>;
+	for (const name of GOAL_SUBJECTS) goals[name] = await freshGoal(admin, name);
 	const rowUsers = {} as Record<RowAction, number>;
 	for (const action of ROW_ACTIONS) {
 		rowUsers[action] = (await newPersonWithLink(admin, databasePath, origin)).id;
@@ -299,6 +330,7 @@ async function prepareSubjects(
 		board,
 		actions,
 		ideas,
+		goals,
 		rowUsers,
 		signInToken: linkUser.token,
 		adminName: DEMO_USERS.admin.name,

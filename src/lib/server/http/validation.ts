@@ -17,7 +17,8 @@ const CUSTOM_MESSAGES: Record<string, () => string> = {
 	setup_code_wrong: () => m.setup_code_wrong(),
 	choose_cell: () => m.error_choose_cell(),
 	target_year_order: () => m.error_target_year_order(),
-	start_after_due: () => m.timeline_error_start_after_due()
+	start_after_due: () => m.timeline_error_start_after_due(),
+	unknown_code: () => m.error_unknown_code()
 };
 
 /** Turns one validation issue into a short sentence in the user's language. */
