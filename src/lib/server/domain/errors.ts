@@ -15,7 +15,8 @@ export class DomainError extends Error {
 			| 'invalid_action'
 			| 'own_idea'
 			| 'goal_years'
-			| 'unknown_code',
+			| 'unknown_code'
+			| 'unknown_goal',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);
