@@ -126,6 +126,8 @@ const MAY = {
 	manageGoals: ['leader', 'admin'],
 	/** Measured values of goals' indicators: the working group, leadership and admins. */
 	trackGoals: ['leader', 'member', 'admin'],
+	/** Tag actions with codes and link them to goals: the working group, leadership and admins. */
+	tagActions: ['leader', 'member', 'admin'],
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 type Rule = keyof typeof MAY;
@@ -345,6 +347,24 @@ export const MATRIX: MatrixRow[] = [
 		path: (c) => `/actions/${c.unknown}?/restore`,
 		form: () => ({ version: 1 }),
 		expect: page('writeActions', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/actions/[id]',
+		method: 'POST',
+		action: 'tags',
+		needs: 'action',
+		path: (c) => `/actions/${c.subject.id}?/tags`,
+		form: (c) => ({ codes: 'dnk:13', goals: c.goal }),
+		expect: page('tagActions', ok())
+	},
+	{
+		route: '/(app)/actions/[id]',
+		method: 'POST',
+		action: 'tags',
+		variant: 'unknown id',
+		path: (c) => `/actions/${c.unknown}?/tags`,
+		form: () => ({ codes: 'dnk:13' }),
+		expect: page('tagActions', PAGE_NOT_FOUND)
 	},
 
 	// ---- people and roles: admins only
@@ -1320,6 +1340,38 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/actions/0/restore',
 		json: () => ({ version: 1 }),
 		expect: api('writeActions', API_NOT_FOUND)
+	},
+	{
+		route: '/api/actions/[id]/codes',
+		method: 'PUT',
+		needs: 'action',
+		path: (c) => `/api/actions/${c.subject.id}/codes`,
+		json: () => ({ codes: ['dnk:13', 'sdg:7'] }),
+		expect: api('tagActions', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/actions/[id]/codes',
+		method: 'PUT',
+		variant: 'unknown id',
+		path: (c) => `/api/actions/${c.unknown}/codes`,
+		json: () => ({ codes: ['dnk:13'] }),
+		expect: api('tagActions', API_NOT_FOUND)
+	},
+	{
+		route: '/api/actions/[id]/goals',
+		method: 'PUT',
+		needs: 'action',
+		path: (c) => `/api/actions/${c.subject.id}/goals`,
+		json: (c) => ({ goals: [c.goal] }),
+		expect: api('tagActions', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/actions/[id]/goals',
+		method: 'PUT',
+		variant: 'malformed id',
+		path: () => '/api/actions/1e0/goals',
+		json: () => ({ goals: [] }),
+		expect: api('tagActions', API_NOT_FOUND)
 	},
 
 	// ---- Ideas -------------------------------------------------------------------------------

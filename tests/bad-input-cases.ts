@@ -192,6 +192,8 @@ type FieldSpec =
 	| { type: 'userId'; valid: number }
 	| { type: 'date'; required?: boolean }
 	| { type: 'ids'; max: number }
+	/** A list of framework code keys (`dnk:13`): one field per ticked box in a form. */
+	| { type: 'codes'; max: number; required?: boolean }
 	| { type: 'cell' };
 
 type Encoding = 'json' | 'form';
@@ -425,6 +427,39 @@ function badIds(spec: Extract<FieldSpec, { type: 'ids' }>, encoding: Encoding): 
 	];
 }
 
+function badCodes(spec: Extract<FieldSpec, { type: 'codes' }>, encoding: Encoding): BadValue[] {
+	const tooMany = Array.from({ length: spec.max + 1 }, (_, i) => `dnk:${i + 1}`);
+	const keys: [string, string][] = [
+		['an unknown code', 'dnk:21'],
+		['an unknown framework', 'gri:3'],
+		['code zero', 'sdg:0'],
+		['no number', 'dnk:'],
+		['three parts', 'dnk:13:1'],
+		['in capitals', 'DNK:13'],
+		['padded with spaces', ' dnk:13 '],
+		['a NUL character', 'dnk:13\u0000']
+	];
+	if (encoding === 'form') {
+		return [
+			...keys,
+			[`${spec.max + 1} codes`, tooMany],
+			['100 KB', HUGE_TEXT, true],
+			['a file', new FilePart('dnk:13')]
+		];
+	}
+	return [
+		...(spec.required ? ([['missing', MISSING]] satisfies BadValue[]) : []),
+		...keys.map(([name, key]): BadValue => [name, [key]]),
+		['a key, not a list', 'dnk:13'],
+		['a number in the list', [13]],
+		['null in the list', [null]],
+		['a nested list', [['dnk:13']]],
+		['an object', { framework: 'dnk', code: 13 }],
+		[`${spec.max + 1} codes`, tooMany],
+		['a key of 100 KB', [HUGE_TEXT], true]
+	];
+}
+
 function badCells(encoding: Encoding): BadValue[] {
 	return [
 		['missing', MISSING],
@@ -459,6 +494,8 @@ function badValuesOf(spec: FieldSpec, encoding: Encoding): BadValue[] {
 			return badAmounts(spec, encoding);
 		case 'ids':
 			return badIds(spec, encoding);
+		case 'codes':
+			return badCodes(spec, encoding);
 		case 'cell':
 			return badCells(encoding);
 		case 'bool':
@@ -571,7 +608,10 @@ export const ACTION_SUBJECTS = [
 	'formFollow',
 	'formArchive',
 	'formRestore',
-	'upcomingFollow'
+	'upcomingFollow',
+	'apiCodes',
+	'apiGoals',
+	'formTags'
 ] as const;
 export type ActionSubjectName = (typeof ACTION_SUBJECTS)[number];
 export const IDEA_SUBJECTS = [
@@ -914,6 +954,7 @@ const PROGRESS = { type: 'int', min: 0, max: 100 } satisfies FieldSpec;
 const VERSION = { type: 'int', min: 1, max: 2 ** 31, required: true } satisfies FieldSpec;
 const INDEX = { type: 'int', min: 0, max: 2 ** 31, required: true } satisfies FieldSpec;
 const OWNERS = { type: 'ids', max: LIMITS.owners } satisfies FieldSpec;
+const CODES = { type: 'codes', max: LIMITS.actionCodes } satisfies FieldSpec;
 const DUE_DATE = { type: 'date' } satisfies FieldSpec;
 const NAME = { type: 'text', max: LIMITS.personName, required: true } satisfies FieldSpec;
 const HORIZON_TEXT = {
@@ -1265,6 +1306,26 @@ export function writeTargets(s: Subjects): Target[] {
 				'json'
 			)
 		}),
+		// ---- An action's codes and goals ----------------------------------------------------
+		target({
+			key: 'PUT /api/actions/[id]/codes',
+			method: 'PUT',
+			path: `/api/actions/${a.apiCodes.id}/codes`,
+			encoding: 'json',
+			fields: { codes: { ...CODES, required: true } },
+			base: () => ({ codes: ['dnk:13', 'sdg:7'] }),
+			pathFor: actionPath('/codes')
+		}),
+		target({
+			key: 'PUT /api/actions/[id]/goals',
+			method: 'PUT',
+			path: `/api/actions/${a.apiGoals.id}/goals`,
+			encoding: 'json',
+			// Goal ids of nothing, or of another board, are refused like unknown owners.
+			fields: { goals: { type: 'ids', max: LIMITS.actionGoals } },
+			base: () => ({ goals: [s.goalId] }),
+			pathFor: actionPath('/goals')
+		}),
 		// ---- Goals -------------------------------------------------------------------------
 		target({
 			key: 'POST /api/boards/[id]/goals',
@@ -1573,6 +1634,19 @@ export function writeTargets(s: Subjects): Target[] {
 			fields: { version: VERSION },
 			base: () => ({ version: String(a.formRestore.version) }),
 			pathFor: pagePath('restore')
+		}),
+
+		target({
+			key: 'POST /actions/[id]?/tags',
+			path: `/actions/${a.formTags.id}?/tags`,
+			encoding: 'form',
+			fields: {
+				codes: CODES,
+				goals: { type: 'ids', max: LIMITS.actionGoals },
+				newTag: { type: 'text', max: LIMITS.ownTag, emptyOk: true }
+			},
+			base: () => ({ codes: 'dnk:13', goals: String(s.goalId), newTag: 'Fehlerprobe' }),
+			pathFor: pagePath('tags')
 		}),
 
 		// ---- The board and its frame --------------------------------------------------------

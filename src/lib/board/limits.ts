@@ -22,6 +22,12 @@ export const LIMITS = {
 	goalName: 200,
 	goalUnit: 60,
 	goalSource: 300,
+	/** An organisation's own tag, as people name it ("Inklusion"). */
+	ownTag: 40,
+	/** Codes on one action: every DNK criterion and SDG, and own tags beside them. */
+	actionCodes: 60,
+	/** Goals one action serves. */
+	actionGoals: 50,
 	/** The years a goal's baseline and target may name. */
 	goalYearMin: 1990,
 	goalYearMax: 2100,

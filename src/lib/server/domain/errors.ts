@@ -16,7 +16,8 @@ export class DomainError extends Error {
 			| 'own_idea'
 			| 'goal_years'
 			| 'unknown_code'
-			| 'start_after_due',
+			| 'start_after_due'
+			| 'unknown_goal',
 		readonly details?: Record<string, unknown>
 	) {
 		super(code);

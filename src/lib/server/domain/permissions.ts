@@ -20,6 +20,8 @@ const RULES = {
 	manageGoals: ['admin', 'leader'],
 	/** Record measured values of goals' indicators; link actions to the goals they serve. */
 	trackGoals: ['admin', 'member', 'leader'],
+	/** Tag actions with framework codes and own tags, and say which goals they serve. */
+	tagActions: ['admin', 'member', 'leader'],
 	/** Enter many ideas at once, collected on paper in a workshop. */
 	enterWorkshopIdeas: ['admin', 'member'],
 	/** Add users, change roles, deactivate. */

@@ -183,6 +183,10 @@ export function fromDomainError(err: DomainError): ApiError {
 			return new ApiError(400, 'bad_request', m.error_check_fields(), {
 				startDate: m.timeline_error_start_after_due()
 			});
+		case 'unknown_goal':
+			return new ApiError(400, 'bad_request', m.error_check_fields(), {
+				goals: m.tags_error_unknown_goal()
+			});
 		case 'archived':
 			return new ApiError(409, 'conflict', m.error_archived());
 		case 'invalid_owner':

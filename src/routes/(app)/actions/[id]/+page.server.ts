@@ -30,6 +30,9 @@ import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { formFields, formValues, translateIssues } from '$lib/server/http/validation';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { ActionView } from '$lib/board/action-view';
+import { getLocale } from '$lib/paraglide/runtime';
+import { actionTagsView, tagAction } from '$lib/server/domain/action-tags';
+import { actionTagsInput } from '$lib/server/domain/action-tags-input';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function actionId(param: string): number {
@@ -61,7 +64,9 @@ export const load: PageServerLoad = (event) => {
 		following: isFollowing(db, user.id, action.id),
 		// Staff see how many follow an action, not who.
 		followers: user.role === 'staff' ? [] : followers.map((f) => f.name),
-		followerCount: followers.length
+		followerCount: followers.length,
+		tags: actionTagsView(db, action, getLocale()),
+		canTag: can(user.role, 'tagActions')
 	};
 };
 
@@ -88,6 +93,12 @@ function writeFailure(err: unknown, values: Record<string, unknown>) {
 		}
 	};
 }
+
+/** The ticked boxes of a field, as sent. */
+const listed = (value: unknown) =>
+	([] as unknown[])
+		.concat(value ?? [])
+		.filter((v): v is string => typeof v === 'string' && v !== '');
 
 const ownersOf = (values: Record<string, unknown>) =>
 	([] as unknown[])
@@ -178,6 +189,32 @@ export const actions: Actions = {
 		if (!choice.success) return fail(400, { follow: { failed: true } });
 		(choice.data === '1' ? follow : unfollow)(db, user.id, id);
 		return { follow: { done: true } };
+	},
+
+	tags: async (event) => {
+		const user = requirePageUser(event, 'tagActions');
+		const id = actionId(event.params.id);
+		const fields = await fieldsOf(event);
+		const input = actionTagsInput.safeParse(fields);
+		const kept = {
+			values: formValues(fields),
+			codes: listed(fields.codes),
+			goals: listed(fields.goals)
+		};
+		if (!input.success) {
+			const errors = translateIssues(input.error.issues, fields);
+			return fail(400, { tags: { message: m.error_check_fields(), errors, ...kept } });
+		}
+		try {
+			tagAction(getDb(), user, id, input.data);
+		} catch (err) {
+			if (!(err instanceof DomainError)) throw err;
+			const problem = fromDomainError(err);
+			if (problem.status === 404) error(404, m.error_not_found());
+			const errors = problem.fields ?? {};
+			return fail(problem.status, { tags: { message: problem.message, errors, ...kept } });
+		}
+		return { tags: { saved: true as const } };
 	},
 
 	archive: (event) => toggleArchive(event, true),
