@@ -30,6 +30,8 @@ import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import { formFields, formValues, translateIssues } from '$lib/server/http/validation';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { ActionView } from '$lib/board/action-view';
+import { actionPublicity } from '$lib/server/domain/public-page';
+import { publicityAction } from './publicity-action';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function actionId(param: string): number {
@@ -61,7 +63,8 @@ export const load: PageServerLoad = (event) => {
 		following: isFollowing(db, user.id, action.id),
 		// Staff see how many follow an action, not who.
 		followers: user.role === 'staff' ? [] : followers.map((f) => f.name),
-		followerCount: followers.length
+		followerCount: followers.length,
+		publicity: actionPublicity(db, action.id)!
 	};
 };
 
@@ -180,6 +183,7 @@ export const actions: Actions = {
 		return { follow: { done: true } };
 	},
 
+	publicity: publicityAction,
 	archive: (event) => toggleArchive(event, true),
 	restore: (event) => toggleArchive(event, false)
 };
