@@ -569,6 +569,7 @@ export const ACTION_SUBJECTS = [
 	'formFollow',
 	'formArchive',
 	'formRestore',
+	'formPublicity',
 	'upcomingFollow'
 ] as const;
 export type ActionSubjectName = (typeof ACTION_SUBJECTS)[number];
@@ -908,6 +909,8 @@ const HORIZON = { type: 'enum', values: HORIZONS, required: true } satisfies Fie
 const STATUS = { type: 'enum', values: STATUSES, emptyOk: true } satisfies FieldSpec;
 const PROGRESS = { type: 'int', min: 0, max: 100 } satisfies FieldSpec;
 const VERSION = { type: 'int', min: 1, max: 2 ** 31, required: true } satisfies FieldSpec;
+/** A checkbox of a form: `on` when ticked, absent when not. */
+const CHECKBOX = { type: 'enum', values: ['on', '1'] } satisfies FieldSpec;
 const INDEX = { type: 'int', min: 0, max: 2 ** 31, required: true } satisfies FieldSpec;
 const OWNERS = { type: 'ids', max: LIMITS.owners } satisfies FieldSpec;
 const DUE_DATE = { type: 'date' } satisfies FieldSpec;
@@ -1393,6 +1396,16 @@ export function writeTargets(s: Subjects): Target[] {
 			pathFor: pagePath('follow')
 		}),
 		target({
+			key: 'POST /actions/[id]?/publicity',
+			path: `/actions/${a.formPublicity.id}?/publicity`,
+			encoding: 'form',
+			subject: a.formPublicity,
+			// A ticked box sends `on`; an unticked one sends nothing (so neither is required).
+			fields: { isPublic: CHECKBOX, descriptionPublic: CHECKBOX, version: VERSION },
+			base: () => ({ isPublic: 'on', version: String(a.formPublicity.version) }),
+			pathFor: pagePath('publicity')
+		}),
+		target({
 			key: 'POST /actions/[id]?/archive',
 			path: `/actions/${a.formArchive.id}?/archive`,
 			encoding: 'form',
@@ -1508,6 +1521,19 @@ export function writeTargets(s: Subjects): Target[] {
 			base: () => ({ id: String(UNKNOWN_ID) })
 		}),
 		noInputTarget('POST /admin/outbox?/test', '/admin/outbox?/test', 'admin'),
+
+		// ---- The board's public page (admin) ---------------------------------------------
+		target({
+			key: 'POST /admin/public?/names',
+			path: '/admin/public?/names',
+			encoding: 'form',
+			fields: { show: { type: 'enum', values: ['1', '0'], required: true } },
+			// Hidden, as the page starts: a refusal that slipped through would change nothing.
+			base: () => ({ show: '0' })
+		}),
+		noInputTarget('POST /admin/public?/on', '/admin/public?/on', 'admin'),
+		noInputTarget('POST /admin/public?/off', '/admin/public?/off', 'admin'),
+		noInputTarget('POST /admin/public?/renew', '/admin/public?/renew', 'admin'),
 
 		// ---- Settings ---------------------------------------------------------------------
 		target({
