@@ -233,3 +233,35 @@ test('the action page keeps the choice after a conflict and explains it', async 
 	});
 	expect(archived.status()).toBe(200);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('an action is marked public with a plain form, and its history says so', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs('member');
+		const id = await newAction(
+			page.request,
+			`Ohne Skript öffentlich ${Date.now().toString(36)}`,
+			''
+		);
+		await page.goto(`/actions/${id}`);
+		const publicity = page.getByRole('region', { name: 'Öffentliche Seite' });
+		await publicity.getByRole('checkbox', { name: 'Auf der öffentlichen Seite zeigen' }).check();
+		await publicity.getByRole('button', { name: 'Speichern' }).click();
+		await expect(publicity.getByRole('status')).toHaveText('Gespeichert.');
+		await page.goto(`/actions/${id}`);
+		await expect(
+			publicity.getByRole('checkbox', { name: 'Auf der öffentlichen Seite zeigen' })
+		).toBeChecked();
+		await expect(
+			page.getByText(`${MEMBER.name} hat die Maßnahme auf die öffentliche Seite gestellt.`)
+		).toBeVisible();
+		const archived = await page.request.post(`/api/actions/${id}/archive`, {
+			data: { version: 2 }
+		});
+		expect(archived.status()).toBe(200);
+	});
+});
