@@ -57,6 +57,9 @@ async function statuses(request: APIRequestContext, path: string) {
 
 const GONE = { page: 404, json: 404, jsonError: 'not_found', csv: 404 };
 
+// Each test opens several pages as several people; the machine is shared with other suites.
+test.describe.configure({ timeout: 90_000 });
+
 test('the public link shows exactly the public actions, and stops working when renewed or turned off', async ({
 	page,
 	signInAs,
@@ -94,6 +97,7 @@ test('the public link shows exactly the public actions, and stops working when r
 	await expect(page.getByTestId('public-state')).toHaveText(
 		'Eingeschaltet: Wer den Link hat, kann die Seite lesen.'
 	);
+	expect(await seriousA11yViolations(page)).toEqual([]);
 	const link = await page.getByLabel('Link zur öffentlichen Seite').inputValue();
 	const path = new URL(link).pathname;
 	expect(path).toMatch(/^\/p\/[A-Za-z0-9_-]{43}$/);
