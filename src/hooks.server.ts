@@ -142,7 +142,9 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 
 /** Paths anyone may open; everything else needs a session. */
 /** `/calendar/<secret>.ics` is opened by calendar apps, which have no session: the secret is the key. */
+/** `/p/<token>` is the board's public page (and its `.json`, `.csv`): the token is the key. */
 const PUBLIC_PATHS = [
+	'/p',
 	'/login',
 	'/setup',
 	'/health',

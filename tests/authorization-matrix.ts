@@ -128,7 +128,9 @@ const MAY = {
 	trackGoals: ['leader', 'member', 'admin'],
 	/** Tag actions with codes and link them to goals: the working group, leadership and admins. */
 	tagActions: ['leader', 'member', 'admin'],
-	manageUsers: ['admin']
+	manageUsers: ['admin'],
+	/** The board's public page: turning it on and off, its link, owners' names there. */
+	managePublicPage: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 type Rule = keyof typeof MAY;
 
@@ -324,6 +326,24 @@ export const MATRIX: MatrixRow[] = [
 	{
 		route: '/(app)/actions/[id]',
 		method: 'POST',
+		action: 'publicity',
+		needs: 'action',
+		path: (c) => `/actions/${c.subject.id}?/publicity`,
+		form: (c) => ({ isPublic: 'on', version: c.subject.version }),
+		expect: page('writeActions', ok())
+	},
+	{
+		route: '/(app)/actions/[id]',
+		method: 'POST',
+		action: 'publicity',
+		variant: 'unknown id',
+		path: (c) => `/actions/${c.unknown}?/publicity`,
+		form: () => ({ isPublic: 'on', version: 1 }),
+		expect: page('writeActions', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/actions/[id]',
+		method: 'POST',
 		action: 'archive',
 		needs: 'action',
 		path: (c) => `/actions/${c.subject.id}?/archive`,
@@ -437,6 +457,47 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/admin/users?/emailLink',
 		form: (c) => ({ userId: c.person }),
 		expect: page('manageUsers', { status: 400, type: 'text/html' })
+	},
+
+	// ---- the board's public page: admins turn it on and off, renew its link, allow names.
+	// Rows run in this order: on, names hidden, renew, off — the page ends as it started, off.
+	{
+		route: '/(app)/admin/public',
+		method: 'GET',
+		path: () => '/admin/public',
+		expect: page('managePublicPage', ok())
+	},
+	{
+		route: '/(app)/admin/public',
+		method: 'POST',
+		action: 'on',
+		path: () => '/admin/public?/on',
+		form: () => ({}),
+		expect: page('managePublicPage', ok())
+	},
+	{
+		route: '/(app)/admin/public',
+		method: 'POST',
+		action: 'names',
+		path: () => '/admin/public?/names',
+		form: () => ({ show: '0' }),
+		expect: page('managePublicPage', ok())
+	},
+	{
+		route: '/(app)/admin/public',
+		method: 'POST',
+		action: 'renew',
+		path: () => '/admin/public?/renew',
+		form: () => ({}),
+		expect: page('managePublicPage', ok())
+	},
+	{
+		route: '/(app)/admin/public',
+		method: 'POST',
+		action: 'off',
+		path: () => '/admin/public?/off',
+		form: () => ({}),
+		expect: page('managePublicPage', ok())
 	},
 
 	// ---- the e-mail outbox: admins only
@@ -1077,6 +1138,37 @@ export const MATRIX: MatrixRow[] = [
 		method: 'GET',
 		variant: 'malformed file name',
 		path: (c) => `/calendar/${c.calendar}.txt`,
+		expect: everyone(NOT_FOUND)
+	},
+
+	// ---- the board's public page: the link is the key, for everybody alike; an unknown (or
+	// renewed, or turned-off) link is not found in all three forms
+	{
+		route: '/p/[token]',
+		method: 'GET',
+		variant: 'unknown link',
+		path: () => `/p/${'A'.repeat(43)}`,
+		expect: everyone(PAGE_NOT_FOUND)
+	},
+	{
+		route: '/p/[token]',
+		method: 'GET',
+		variant: 'malformed link',
+		path: () => '/p/kein-link',
+		expect: everyone(PAGE_NOT_FOUND)
+	},
+	{
+		route: '/p/[token].json',
+		method: 'GET',
+		variant: 'unknown link',
+		path: () => `/p/${'A'.repeat(43)}.json`,
+		expect: everyone({ status: 404, error: 'not_found' })
+	},
+	{
+		route: '/p/[token].csv',
+		method: 'GET',
+		variant: 'unknown link',
+		path: () => `/p/${'A'.repeat(43)}.csv`,
 		expect: everyone(NOT_FOUND)
 	},
 

@@ -611,7 +611,8 @@ export const ACTION_SUBJECTS = [
 	'upcomingFollow',
 	'apiCodes',
 	'apiGoals',
-	'formTags'
+	'formTags',
+	'formPublicity'
 ] as const;
 export type ActionSubjectName = (typeof ACTION_SUBJECTS)[number];
 export const IDEA_SUBJECTS = [
@@ -952,6 +953,8 @@ const HORIZON = { type: 'enum', values: HORIZONS, required: true } satisfies Fie
 const STATUS = { type: 'enum', values: STATUSES, emptyOk: true } satisfies FieldSpec;
 const PROGRESS = { type: 'int', min: 0, max: 100 } satisfies FieldSpec;
 const VERSION = { type: 'int', min: 1, max: 2 ** 31, required: true } satisfies FieldSpec;
+/** A checkbox of a form: `on` when ticked, absent when not. */
+const CHECKBOX = { type: 'enum', values: ['on', '1'] } satisfies FieldSpec;
 const INDEX = { type: 'int', min: 0, max: 2 ** 31, required: true } satisfies FieldSpec;
 const OWNERS = { type: 'ids', max: LIMITS.owners } satisfies FieldSpec;
 const CODES = { type: 'codes', max: LIMITS.actionCodes } satisfies FieldSpec;
@@ -1618,6 +1621,16 @@ export function writeTargets(s: Subjects): Target[] {
 			pathFor: pagePath('follow')
 		}),
 		target({
+			key: 'POST /actions/[id]?/publicity',
+			path: `/actions/${a.formPublicity.id}?/publicity`,
+			encoding: 'form',
+			subject: a.formPublicity,
+			// A ticked box sends `on`; an unticked one sends nothing (so neither is required).
+			fields: { isPublic: CHECKBOX, descriptionPublic: CHECKBOX, version: VERSION },
+			base: () => ({ isPublic: 'on', version: String(a.formPublicity.version) }),
+			pathFor: pagePath('publicity')
+		}),
+		target({
 			key: 'POST /actions/[id]?/archive',
 			path: `/actions/${a.formArchive.id}?/archive`,
 			encoding: 'form',
@@ -1746,6 +1759,19 @@ export function writeTargets(s: Subjects): Target[] {
 			base: () => ({ id: String(UNKNOWN_ID) })
 		}),
 		noInputTarget('POST /admin/outbox?/test', '/admin/outbox?/test', 'admin'),
+
+		// ---- The board's public page (admin) ---------------------------------------------
+		target({
+			key: 'POST /admin/public?/names',
+			path: '/admin/public?/names',
+			encoding: 'form',
+			fields: { show: { type: 'enum', values: ['1', '0'], required: true } },
+			// Hidden, as the page starts: a refusal that slipped through would change nothing.
+			base: () => ({ show: '0' })
+		}),
+		noInputTarget('POST /admin/public?/on', '/admin/public?/on', 'admin'),
+		noInputTarget('POST /admin/public?/off', '/admin/public?/off', 'admin'),
+		noInputTarget('POST /admin/public?/renew', '/admin/public?/renew', 'admin'),
 
 		// ---- Settings ---------------------------------------------------------------------
 		target({

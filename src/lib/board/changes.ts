@@ -35,6 +35,8 @@ export interface BoardChanges {
 	archived: { version: number };
 	restored: { version: number };
 	frame_changed: { changed: string[]; version: number };
+	/** Shown on the public page or not; the description shareable or internal (what changed). */
+	publicity_changed: { isPublic?: boolean; descriptionPublic?: boolean; version: number };
 }
 
 export type BoardChangeKind = keyof BoardChanges;
@@ -47,7 +49,8 @@ export const BOARD_CHANGE_KINDS = [
 	'progress',
 	'archived',
 	'restored',
-	'frame_changed'
+	'frame_changed',
+	'publicity_changed'
 ] as const satisfies readonly BoardChangeKind[];
 
 /** One kind of change with its data, e.g. `{type: 'moved', data: {from, to, index, version}}`. */

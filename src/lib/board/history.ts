@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { BoardChangeData, EditableField } from './changes';
+import type { BoardChangeData, BoardChanges, EditableField } from './changes';
 import { cellLabel, statusLabel } from './labels';
 
 /** One history entry: a kind of change with its data (as `BoardChanges` defines it), and who. */
@@ -54,6 +54,8 @@ export function describeEvent(event: HistoryItem, names: Map<number, string>): s
 			return m.history_restored({ actor });
 		case 'frame_changed':
 			return m.history_frame({ actor });
+		case 'publicity_changed':
+			return describePublicity(event.data, actor);
 		default:
 			return m.history_changed({ actor });
 	}
@@ -65,4 +67,22 @@ export function describeActivity<T extends HistoryItem>(entries: T[], names: Map
 		...rest,
 		text: describeEvent({ type, data, actor } as HistoryItem, names)
 	}));
+}
+
+/** "Anna showed this on the public page", "… marked the description internal", or both. */
+function describePublicity(data: BoardChanges['publicity_changed'], actor: string): string {
+	const parts: string[] = [];
+	if (data.isPublic !== undefined) {
+		parts.push(
+			data.isPublic ? m.public_history_shown({ actor }) : m.public_history_hidden({ actor })
+		);
+	}
+	if (data.descriptionPublic !== undefined) {
+		parts.push(
+			data.descriptionPublic
+				? m.public_history_description_shared({ actor })
+				: m.public_history_description_internal({ actor })
+		);
+	}
+	return parts.join(' ') || m.history_changed({ actor });
 }

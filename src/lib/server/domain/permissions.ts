@@ -25,7 +25,9 @@ const RULES = {
 	/** Enter many ideas at once, collected on paper in a workshop. */
 	enterWorkshopIdeas: ['admin', 'member'],
 	/** Add users, change roles, deactivate. */
-	manageUsers: ['admin']
+	manageUsers: ['admin'],
+	/** Turn the board's public page on or off, renew its link, allow owners' names there. */
+	managePublicPage: ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof RULES;

@@ -33,6 +33,8 @@ import type { ActionView } from '$lib/board/action-view';
 import { getLocale } from '$lib/paraglide/runtime';
 import { actionTagsView, tagAction } from '$lib/server/domain/action-tags';
 import { actionTagsInput } from '$lib/server/domain/action-tags-input';
+import { actionPublicity } from '$lib/server/domain/public-page';
+import { publicityAction } from './publicity-action';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function actionId(param: string): number {
@@ -66,7 +68,8 @@ export const load: PageServerLoad = (event) => {
 		followers: user.role === 'staff' ? [] : followers.map((f) => f.name),
 		followerCount: followers.length,
 		tags: actionTagsView(db, action, getLocale()),
-		canTag: can(user.role, 'tagActions')
+		canTag: can(user.role, 'tagActions'),
+		publicity: actionPublicity(db, action.id)!
 	};
 };
 
@@ -217,6 +220,7 @@ export const actions: Actions = {
 		return { tags: { saved: true as const } };
 	},
 
+	publicity: publicityAction,
 	archive: (event) => toggleArchive(event, true),
 	restore: (event) => toggleArchive(event, false)
 };
