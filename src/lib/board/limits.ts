@@ -22,6 +22,7 @@ export const LIMITS = {
 	goalName: 200,
 	goalUnit: 60,
 	goalSource: 300,
+	reportTitle: 200,
 	/** The years a goal's baseline and target may name. */
 	goalYearMin: 1990,
 	goalYearMax: 2100,

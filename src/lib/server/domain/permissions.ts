@@ -22,6 +22,8 @@ const RULES = {
 	trackGoals: ['admin', 'member', 'leader'],
 	/** Enter many ideas at once, collected on paper in a workshop. */
 	enterWorkshopIdeas: ['admin', 'member'],
+	/** Freeze a report: a snapshot of a period that stays as it was published. */
+	freezeReports: ['admin', 'leader'],
 	/** Add users, change roles, deactivate. */
 	manageUsers: ['admin']
 } as const satisfies Record<string, readonly Role[]>;

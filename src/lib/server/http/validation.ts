@@ -16,7 +16,8 @@ const CUSTOM_MESSAGES: Record<string, () => string> = {
 		m.error_date_range({ from: DATE_RANGE.from.slice(0, 4), to: DATE_RANGE.to.slice(0, 4) }),
 	setup_code_wrong: () => m.setup_code_wrong(),
 	choose_cell: () => m.error_choose_cell(),
-	target_year_order: () => m.error_target_year_order()
+	target_year_order: () => m.error_target_year_order(),
+	period_order: () => m.report_period_order()
 };
 
 /** Turns one validation issue into a short sentence in the user's language. */
