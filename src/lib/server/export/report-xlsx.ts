@@ -46,7 +46,7 @@ function addSheet(
  * entries, goals, measured values, the DNK index. Numbers are numbers (progress as a percentage),
  * dates are date cells; the header row is bold and stays in view.
  */
-export async function reportXlsx(report: ReportModel, locale: Locale): Promise<Buffer> {
+export async function reportXlsx(report: ReportModel, locale: Locale): Promise<Uint8Array> {
 	const o = { locale };
 	const words = reportWords(locale);
 	const look = reportLookups(report, locale);
@@ -176,5 +176,5 @@ export async function reportXlsx(report: ReportModel, locale: Locale): Promise<B
 		])
 	);
 
-	return Buffer.from(await book.xlsx.writeBuffer());
+	return new Uint8Array(await book.xlsx.writeBuffer());
 }
