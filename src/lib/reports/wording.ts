@@ -40,11 +40,10 @@ export function reportWords(locale: Locale) {
 	const direction = (d: GoalDirection) =>
 		(d === 'up' ? m.report_direction_up : m.report_direction_down)({}, o);
 	const onTrack = (v: boolean | null) =>
-		(v === null
-			? m.report_on_track_unknown
-			: v
-				? m.report_on_track_yes
-				: m.report_on_track_no)({}, o);
+		(v === null ? m.report_on_track_unknown : v ? m.report_on_track_yes : m.report_on_track_no)(
+			{},
+			o
+		);
 	return { locale, dimension, horizon, cell, status, happening, direction, onTrack };
 }
 export type ReportWords = ReturnType<typeof reportWords>;

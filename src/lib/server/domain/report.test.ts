@@ -63,7 +63,13 @@ async function history() {
 		{ dimension: 'social', horizon: 'medium', index: 0, version: 1 },
 		day('2026-04-01')
 	);
-	addProgress(db, member, before.id, { note: 'Fertig', progress: 100, status: 'done' }, day('2026-05-05'));
+	addProgress(
+		db,
+		member,
+		before.id,
+		{ note: 'Fertig', progress: 100, status: 'done' },
+		day('2026-05-05')
+	);
 	const archivedIn = make('Regionale Küche', '2026-01-20');
 	setArchived(db, member, archivedIn.id, true, undefined, day('2026-06-01'));
 	const after = make('Fahrgemeinschaften', '2026-07-15');

@@ -1,6 +1,13 @@
 import type { Conn } from '../db';
 import { clientOf } from '../db/prepared';
-import { CELLS, cellKey, type Cell, type Dimension, type Horizon, type Status } from '../../board/cells';
+import {
+	CELLS,
+	cellKey,
+	type Cell,
+	type Dimension,
+	type Horizon,
+	type Status
+} from '../../board/cells';
 import { addDays } from '../../board/dates';
 import type { Framework } from '../../goals/kinds';
 import {

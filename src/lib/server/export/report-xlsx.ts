@@ -170,9 +170,7 @@ export async function reportXlsx(report: ReportModel, locale: Locale): Promise<U
 			c.code,
 			codeTitle(c, locale),
 			c.actions.length,
-			c.actions.length
-				? c.actions.map((a) => a.title).join('; ')
-				: m.report_dnk_explain({}, o)
+			c.actions.length ? c.actions.map((a) => a.title).join('; ') : m.report_dnk_explain({}, o)
 		])
 	);
 
