@@ -41,6 +41,8 @@ export interface Context {
 	action: number;
 	/** A goal of board 1, made for this run; rows read it and record values of it. */
 	goal: number;
+	/** A frozen report of board 1, made for this run; rows only read it. */
+	report: number;
 	/** An id that no board, action or person has. */
 	unknown: number;
 	/** A person (staff) made for this run, whom admins may change, deactivate and reactivate. */
@@ -126,6 +128,8 @@ const MAY = {
 	manageGoals: ['leader', 'admin'],
 	/** Measured values of goals' indicators: the working group, leadership and admins. */
 	trackGoals: ['leader', 'member', 'admin'],
+	/** Freezing a report (a snapshot that stays as published): leadership and admins. */
+	freezeReports: ['leader', 'admin'],
 	/** Tag actions with codes and link them to goals: the working group, leadership and admins. */
 	tagActions: ['leader', 'member', 'admin'],
 	manageUsers: ['admin'],
@@ -705,6 +709,73 @@ export const MATRIX: MatrixRow[] = [
 		expect: page('trackGoals', PAGE_NOT_FOUND)
 	},
 
+	// ---- reports: everyone reads them; leadership and admins freeze them
+	{
+		route: '/(app)/reports',
+		method: 'GET',
+		path: () => '/reports',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/reports',
+		method: 'GET',
+		variant: 'a period',
+		path: () => '/reports?from=2026-01-01&to=2026-06-30',
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/reports',
+		method: 'GET',
+		variant: 'unknown board',
+		path: (c) => `/reports?board=${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/reports',
+		method: 'POST',
+		action: 'freeze',
+		path: () => '/reports?/freeze',
+		form: (c) => ({
+			title: c.unique('Bericht der Rechte-Matrix'),
+			from: '2026-01-01',
+			to: '2026-03-31'
+		}),
+		expect: page('freezeReports', { status: 303 })
+	},
+	{
+		route: '/(app)/reports/[id]',
+		method: 'GET',
+		path: (c) => `/reports/${c.report}`,
+		expect: page('read', ok())
+	},
+	{
+		route: '/(app)/reports/[id]',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/reports/${c.unknown}`,
+		expect: page('read', PAGE_NOT_FOUND)
+	},
+	{
+		route: '/(app)/reports/[id]/export',
+		method: 'GET',
+		path: (c) => `/reports/${c.report}/export?format=csv`,
+		expect: page('read', ok(200, 'text/csv'))
+	},
+	{
+		route: '/(app)/reports/[id]/export',
+		method: 'GET',
+		variant: 'xlsx',
+		path: (c) => `/reports/${c.report}/export?format=xlsx`,
+		expect: page('read', ok(200, 'spreadsheetml'))
+	},
+	{
+		route: '/(app)/reports/[id]/export',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/reports/${c.unknown}/export?format=csv`,
+		expect: page('read', NOT_FOUND)
+	},
+
 	// ---- the roadmap and what comes next: everyone
 	{
 		route: '/(app)/roadmap',
@@ -1221,6 +1292,40 @@ export const MATRIX: MatrixRow[] = [
 		path: () => '/api/boards/-1/actions',
 		json: actionFields,
 		expect: api('writeActions', API_NOT_FOUND)
+	},
+	{
+		route: '/api/boards/[id]/report',
+		method: 'GET',
+		path: (c) => `/api/boards/${c.board}/report?from=2026-01-01&to=2026-06-30`,
+		expect: api('read', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/boards/[id]/report',
+		method: 'GET',
+		variant: 'csv',
+		path: (c) => `/api/boards/${c.board}/report?from=2026-01-01&to=2026-06-30&format=csv`,
+		expect: api('read', ok(200, 'text/csv'))
+	},
+	{
+		route: '/api/boards/[id]/report',
+		method: 'GET',
+		variant: 'xlsx',
+		path: (c) => `/api/boards/${c.board}/report?from=2026-01-01&to=2026-06-30&format=xlsx`,
+		expect: api('read', ok(200, 'spreadsheetml'))
+	},
+	{
+		route: '/api/boards/[id]/report',
+		method: 'GET',
+		variant: 'unknown id',
+		path: (c) => `/api/boards/${c.unknown}/report?from=2026-01-01&to=2026-06-30`,
+		expect: api('read', API_NOT_FOUND)
+	},
+	{
+		route: '/api/boards/[id]/report',
+		method: 'GET',
+		variant: 'from after to',
+		path: (c) => `/api/boards/${c.board}/report?from=2026-07-01&to=2026-06-30`,
+		expect: api('read', { status: 400, error: 'bad_request' })
 	},
 	{
 		route: '/api/boards/[id]/goals',

@@ -155,6 +155,7 @@ interface World {
 		| 'board'
 		| 'action'
 		| 'goal'
+		| 'report'
 		| 'unknown'
 		| 'person'
 		| 'calendar'
@@ -281,6 +282,21 @@ async function newGoalSubject(world: World): Promise<Subject> {
 	return { id: goal.id, version: goal.version };
 }
 
+/** A frozen report of board 1 that the rows read (frozen once, by the admin). */
+async function newReport(
+	admin: APIRequestContext,
+	baseURL: string,
+	unique: World['unique']
+): Promise<number> {
+	const frozen = await admin.post('/reports?/freeze', {
+		form: { title: unique('Bericht der Rechte-Matrix'), from: '2026-01-01', to: '2026-06-30' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	await expectStatus(frozen, 303, 'a frozen report to read');
+	return Number(/\/reports\/(\d+)$/.exec(frozen.headers().location ?? '')?.[1]);
+}
+
 /** Board 1's frame as its form sends it, at its current version. */
 async function frameOf(world: World): Promise<Record<string, string | number>> {
 	const { board } = await (await world.admin.get(`/api/boards/${BOARD_ID}`)).json();
@@ -383,6 +399,7 @@ async function buildWorld(
 			board: BOARD_ID,
 			action: actions[0].id,
 			goal: await newGoal(admin, unique),
+			report: await newReport(admin, baseURL, unique),
 			unknown: UNKNOWN_ID,
 			person: personId,
 			unsubscribe: unsubscribeToken(databasePath, personId, 'owner_added'),

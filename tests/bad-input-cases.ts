@@ -1504,6 +1504,24 @@ export function writeTargets(s: Subjects): Target[] {
 			})
 		),
 		target({
+			key: 'POST /reports?/freeze',
+			path: '/reports?/freeze',
+			encoding: 'form',
+			fields: {
+				title: { type: 'text', max: LIMITS.reportTitle, required: true },
+				from: { type: 'date', required: true },
+				to: { type: 'date', required: true }
+			},
+			base: () => ({ title: 'Halbjahresbericht', from: '2026-01-01', to: '2026-06-30' }),
+			moreCases: [
+				{
+					name: 'to: before from',
+					kind: 'field',
+					wire: () => formWire({ title: 'Halbjahresbericht', from: '2026-07-01', to: '2026-06-30' })
+				}
+			]
+		}),
+		target({
 			key: 'POST /ideas/new?/propose',
 			path: '/ideas/new?/propose',
 			encoding: 'form',

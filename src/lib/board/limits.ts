@@ -28,6 +28,7 @@ export const LIMITS = {
 	actionCodes: 60,
 	/** Goals one action serves. */
 	actionGoals: 50,
+	reportTitle: 200,
 	/** The years a goal's baseline and target may name. */
 	goalYearMin: 1990,
 	goalYearMax: 2100,

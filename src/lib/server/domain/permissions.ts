@@ -24,6 +24,8 @@ const RULES = {
 	tagActions: ['admin', 'member', 'leader'],
 	/** Enter many ideas at once, collected on paper in a workshop. */
 	enterWorkshopIdeas: ['admin', 'member'],
+	/** Freeze a report: a snapshot of a period that stays as it was published. */
+	freezeReports: ['admin', 'leader'],
 	/** Add users, change roles, deactivate. */
 	manageUsers: ['admin'],
 	/** Turn the board's public page on or off, renew its link, allow owners' names there. */

@@ -18,7 +18,8 @@ const CUSTOM_MESSAGES: Record<string, () => string> = {
 	choose_cell: () => m.error_choose_cell(),
 	target_year_order: () => m.error_target_year_order(),
 	start_after_due: () => m.timeline_error_start_after_due(),
-	unknown_code: () => m.error_unknown_code()
+	unknown_code: () => m.error_unknown_code(),
+	period_order: () => m.report_period_order()
 };
 
 /** Turns one validation issue into a short sentence in the user's language. */
