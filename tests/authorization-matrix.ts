@@ -1523,6 +1523,22 @@ export const MATRIX: MatrixRow[] = [
 		expect: api('writeActions', API_NOT_FOUND)
 	},
 	{
+		route: '/api/actions/[id]/publicity',
+		method: 'POST',
+		needs: 'action',
+		path: (c) => `/api/actions/${c.subject.id}/publicity`,
+		json: (c) => ({ isPublic: true, version: c.subject.version }),
+		expect: api('writeActions', ok(200, 'application/json'))
+	},
+	{
+		route: '/api/actions/[id]/publicity',
+		method: 'POST',
+		variant: 'unknown id',
+		path: (c) => `/api/actions/${c.unknown}/publicity`,
+		json: () => ({ isPublic: true, version: 1 }),
+		expect: api('writeActions', API_NOT_FOUND)
+	},
+	{
 		route: '/api/actions/[id]/restore',
 		method: 'POST',
 		needs: 'archived action',

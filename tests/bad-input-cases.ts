@@ -602,6 +602,7 @@ export const ACTION_SUBJECTS = [
 	'apiProgress',
 	'apiArchive',
 	'apiRestore',
+	'apiPublicity',
 	'formUpdate',
 	'formMove',
 	'formProgress',
@@ -1287,6 +1288,15 @@ export function writeTargets(s: Subjects): Target[] {
 			fields: { version: { ...VERSION, required: false } },
 			base: () => ({ version: a.apiArchive.version }),
 			pathFor: actionPath('/archive')
+		}),
+		target({
+			key: 'POST /api/actions/[id]/publicity',
+			path: `/api/actions/${a.apiPublicity.id}/publicity`,
+			encoding: 'json',
+			subject: a.apiPublicity,
+			fields: { isPublic: { type: 'bool' }, descriptionPublic: { type: 'bool' }, version: VERSION },
+			base: () => ({ isPublic: true, version: a.apiPublicity.version }),
+			pathFor: actionPath('/publicity')
 		}),
 		target({
 			key: 'POST /api/actions/[id]/restore',

@@ -67,7 +67,7 @@ test('the public link shows exactly the public actions, and stops working when r
 	openFreshPage
 }) => {
 	// Three people's views, a dozen page loads: more than the default time on a busy machine.
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const suffix = Date.now().toString(36);
 	const shared = `Wärmepumpe für das Übergangswohnheim ${suffix}`;
 	const sharedText = `Öffentlich erklärt: Förderung beantragt ${suffix}`;

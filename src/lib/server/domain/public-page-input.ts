@@ -15,7 +15,13 @@ export const publicityFormInput = z.object({
 	descriptionPublic: checkbox,
 	version: versionField
 });
-export type PublicityInput = z.infer<typeof publicityFormInput>;
+/** The JSON API: each flag as a JSON boolean; a flag left out stays as it is. */
+export const publicityJsonInput = z.object({
+	isPublic: z.boolean().optional(),
+	descriptionPublic: z.boolean().optional(),
+	version: versionField
+});
+export type PublicityInput = z.infer<typeof publicityJsonInput>;
 
 /** Show owners' names on the public page (`1`) or hide them (`0`). */
 export const ownerNamesInput = z.object({ show: z.enum(['1', '0']) });

@@ -7,7 +7,7 @@ import { createBoard } from './boards';
 import { createAction } from './create-action';
 import { DomainError } from './errors';
 import { can } from './permissions';
-import { publicityFormInput } from './public-page-input';
+import { publicityFormInput, publicityJsonInput } from './public-page-input';
 import {
 	actionPublicity,
 	boardOfPublicToken,
@@ -181,6 +181,18 @@ describe("an action's public flags", () => {
 		expect(same.version).toBe(after.version);
 	});
 
+	it('keep a flag that is left out (as the JSON API may)', async () => {
+		const { db, member, make } = await setup();
+		const action = make('Regionale Lieferanten');
+		const both = setActionPublicity(db, member, action.id, {
+			isPublic: true,
+			descriptionPublic: true,
+			version: action.version
+		});
+		setActionPublicity(db, member, action.id, { isPublic: false, version: both.version });
+		expect(actionPublicity(db, action.id)).toEqual({ isPublic: false, descriptionPublic: true });
+	});
+
 	it('refuse a stale version and archived actions', async () => {
 		const { db, member, make } = await setup();
 		const action = make('Regionale Lieferanten');
@@ -206,6 +218,9 @@ describe("an action's public flags", () => {
 		expect(publicityFormInput.safeParse({ isPublic: ['on', 'on'], version: '3' }).success).toBe(
 			false
 		);
+		// JSON takes JSON booleans only.
+		expect(publicityJsonInput.safeParse({ isPublic: 'true', version: 3 }).success).toBe(false);
+		expect(publicityJsonInput.parse({ version: 3 })).toEqual({ version: 3 });
 	});
 });
 

@@ -215,8 +215,9 @@ export function actionPublicity(db: Conn, id: number) {
 }
 
 /**
- * Shows an action on the public page or not, and whether its description may be shown there.
- * An edit like any other: based on `version`, it raises the version and enters the history.
+ * Shows an action on the public page or not, and whether its description may be shown there
+ * (a flag left out stays as it is). An edit like any other: based on `version`, it raises the
+ * version and enters the history.
  */
 export function setActionPublicity(
 	db: Db,
@@ -228,8 +229,13 @@ export function setActionPublicity(
 	return commitChange(db, (change) => {
 		const row = liveRowForWrite(db, id, input.version);
 		const data: Omit<BoardChanges['publicity_changed'], 'version'> = {};
-		if (input.isPublic !== row.isPublic) data.isPublic = input.isPublic;
-		if (input.descriptionPublic !== row.descriptionPublic) {
+		if (input.isPublic !== undefined && input.isPublic !== row.isPublic) {
+			data.isPublic = input.isPublic;
+		}
+		if (
+			input.descriptionPublic !== undefined &&
+			input.descriptionPublic !== row.descriptionPublic
+		) {
 			data.descriptionPublic = input.descriptionPublic;
 		}
 		if (!Object.keys(data).length) return toView(db, row);
