@@ -1,6 +1,6 @@
 // Tagging an action with framework codes and own tags, and linking it to the goals it serves:
 // on the action's page (with and without JavaScript) and through the JSON API.
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import {
 	BOARD_ID,
 	UNKNOWN_ID,
@@ -14,6 +14,10 @@ import {
 	type Clients
 } from './api-helpers';
 import { demoAccount, seriousA11yViolations } from './fixtures';
+
+// Each page test signs in, makes an action and a goal and saves a form: more than the default
+// 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 let tags = 0;
 /** An own tag's name no other test uses (own tags belong to the whole organisation). */
@@ -138,12 +142,16 @@ async function prepare(clients: Clients) {
 	return { action, goal, tag: uniqueTag() };
 }
 
+/** Unfolds a group of the code picker (its summary names the framework and the count). */
+const openGroup = (tags: Locator, name: string) =>
+	tags.locator('summary', { hasText: name }).click();
+
 /** Ticks DNK 13, SDG 7 and the goal, types a new own tag and saves. */
 async function tagIt(page: Page, goal: Goal, tag: string) {
 	const tags = section(page);
-	await tags.getByText('DNK-Kriterien').click();
+	await openGroup(tags, 'DNK-Kriterien');
 	await tags.getByRole('checkbox', { name: 'DNK 13 Klimarelevante Emissionen' }).check();
-	await tags.getByText('Ziele für nachhaltige Entwicklung (SDG)').click();
+	await openGroup(tags, 'Ziele für nachhaltige Entwicklung (SDG)');
 	await tags.getByRole('checkbox', { name: 'SDG 7 Bezahlbare und saubere Energie' }).check();
 	await tags.getByRole('checkbox', { name: goal.name }).check();
 	await tags.getByLabel('Neues eigenes Kennzeichen').fill(tag);
@@ -224,7 +232,7 @@ test.describe('goals and tags on the action page', () => {
 		await signInAs('member');
 		await page.goto(`/actions/${action.id}`);
 		const tags = section(page);
-		await tags.getByText('DNK-Kriterien').click();
+		await openGroup(tags, 'DNK-Kriterien');
 		await tags.getByRole('checkbox', { name: 'DNK 13 Klimarelevante Emissionen' }).check();
 		const long = 'Sehr langer Name eines eigenen Kennzeichens';
 		// The field stops at 40 characters; the server refuses more on its own too.

@@ -197,7 +197,12 @@ export const actions: Actions = {
 	tags: async (event) => {
 		const user = requirePageUser(event, 'tagActions');
 		const id = actionId(event.params.id);
-		const fields = await fieldsOf(event);
+		// Every field of this form may be left out: a body that is no form must not read as "none".
+		const fields = await event.request.formData().then(formFields, () => null);
+		if (!fields) {
+			const payload = { message: m.error_invalid(), errors: {}, values: {}, codes: [], goals: [] };
+			return fail(400, { tags: payload });
+		}
 		const input = actionTagsInput.safeParse(fields);
 		const kept = {
 			values: formValues(fields),
