@@ -30,6 +30,8 @@ test.describe('reports', () => {
 		playwright,
 		baseURL
 	}) => {
+		// Two full pages go through axe; on a busy machine that takes its time.
+		test.slow();
 		const member = await memberClient(playwright, baseURL);
 		const created = await member.post('/api/boards/1/actions', {
 			data: {
@@ -103,6 +105,7 @@ test.describe('reports', () => {
 		page,
 		signInAs
 	}) => {
+		test.slow();
 		await signInAs('staff');
 		const response = await page.goto('/reports?from=2026-07-01&to=2026-06-30');
 		expect(response?.status()).toBe(200);
@@ -119,6 +122,7 @@ test.describe('reports', () => {
 		test.use({ viewport: { width: 360, height: 740 } });
 
 		test('the report fits without scrolling sideways', async ({ page, signInAs }) => {
+			test.slow();
 			await signInAs('leader');
 			await page.goto('/reports');
 			await expect(page.getByRole('region', { name: 'Sozial · langfristig' })).toBeVisible();
