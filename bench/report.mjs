@@ -24,6 +24,10 @@ export const METRICS = [
 	['Ideas page /ideas, p99 (c=1)', 'ms', (r) => r.ideasPage?.c1.latency.p99],
 	['Ideas page /ideas, req/s (c=10)', '/s', (r) => r.ideasPage?.c10.perSecond],
 	['GET /api/ideas, median (c=1)', 'ms', (r) => r.ideasApi?.c1.latency.median],
+	['Report page /reports, median (c=1)', 'ms', (r) => r.reportPage?.c1.latency.median],
+	['Report page /reports, req/s (c=10)', '/s', (r) => r.reportPage?.c10?.perSecond],
+	['Report XLSX, median (c=1)', 'ms', (r) => r.reportXlsx?.c1.latency.median],
+	['Report XLSX', 'KB', (r) => r.reportXlsx && r.reportXlsx.bytes / KB],
 	['GET /api/ideas JSON', 'KB', (r) => r.ideasApi && r.ideasApi.bytes / KB],
 	['GET /api/boards/1, median (c=1)', 'ms', (r) => r.api?.c1.latency.median],
 	['GET /api/boards/1, p99 (c=1)', 'ms', (r) => r.api?.c1.latency.p99],
@@ -93,6 +97,22 @@ export const BARS = [
 		unit: 'ms',
 		max: true,
 		get: (r) => r.ideasPage?.c1.latency.median
+	},
+	{
+		text: 'Report of 1,000 actions on screen (/reports) ≤ 100 ms median',
+		size: 1000,
+		limit: 100,
+		unit: 'ms',
+		max: true,
+		get: (r) => r.reportPage?.c1.latency.median
+	},
+	{
+		text: 'Report of 1,000 actions as XLSX ≤ 1 s median',
+		size: 1000,
+		limit: 1000,
+		unit: 'ms',
+		max: true,
+		get: (r) => r.reportXlsx?.c1.latency.median
 	},
 	{
 		text: 'Move at 1,000 actions ≤ 5 ms median',

@@ -20,7 +20,7 @@ import { prng } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TMP = join(ROOT, 'bench/tmp');
-const PHASES = ['page', 'ideas', 'api', 'move', 'progress', 'live', 'assets'];
+const PHASES = ['page', 'ideas', 'report', 'api', 'move', 'progress', 'live', 'assets'];
 const ROUTES = ['/boards/1', '/roadmap', '/upcoming', '/ideas', '/login'];
 
 const { values: opts } = parseArgs({
@@ -249,6 +249,39 @@ async function benchSize(size, appDir, shared) {
 			}
 		}
 		if (phases.has('ideas')) notePeak('ideas');
+		if (phases.has('report')) {
+			// The report of a period that holds every action of the board: the page as it renders
+			// on screen, and its XLSX export (one at a time: a download is no crowd's request).
+			const period = `from=2000-01-01&to=${new Date().toISOString().slice(0, 10)}`;
+			for (const [key, what, path, accept, c10] of [
+				[
+					'reportPage',
+					'/reports page',
+					`/reports?board=${seeded.boardId}&${period}`,
+					'text/html',
+					true
+				],
+				[
+					'reportXlsx',
+					'report XLSX',
+					`/api/boards/${seeded.boardId}/report?${period}&format=xlsx`,
+					'*/*',
+					false
+				]
+			]) {
+				const url = `${base}${path}`;
+				const headers = { cookie, accept };
+				const res = await request(url, { headers });
+				if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+				result[key] = {
+					bytes: res.body.length,
+					...(await measure(what, { url, serverPid: server.pid, headers }, { c10 }))
+				};
+				const ten = result[key].c10 ? ` | ${briefTen(result[key].c10)}` : '';
+				say(`  ${(what + ':').padEnd(22)} ${brief(result[key].c1)}${ten}`);
+			}
+		}
+		if (phases.has('report')) notePeak('report');
 		if (phases.has('api')) {
 			const url = `${base}/api/boards/${seeded.boardId}`;
 			const res = await request(url, { headers: { cookie, accept: 'application/json' } });

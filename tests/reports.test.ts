@@ -11,6 +11,12 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 const yearStart = () => `${today().slice(0, 4)}-01-01`;
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
 
+/**
+ * Report pages are documents rendered on the server only (`csr = false`): nothing hydrates, so
+ * the fixture's wait for hydration does not apply; the DOM as the server sent it is the page.
+ */
+const open = (page: Page, url: string) => page.goto(url, { waitUntil: 'domcontentloaded' });
+
 const scrollsSideways = (page: Page) =>
 	page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
@@ -30,6 +36,8 @@ test.describe('reports', () => {
 		playwright,
 		baseURL
 	}) => {
+		// Two full pages go through axe; on a busy machine that takes its time.
+		test.slow();
 		const member = await memberClient(playwright, baseURL);
 		const created = await member.post('/api/boards/1/actions', {
 			data: {
@@ -43,7 +51,7 @@ test.describe('reports', () => {
 		const action = (await created.json()) as ApiAction;
 
 		await signInAs('leader');
-		await page.goto('/reports');
+		await open(page, '/reports');
 		await expect(page.getByRole('heading', { level: 1, name: 'Berichte' })).toBeVisible();
 		await page.getByLabel('Von').fill(yearStart());
 		await page.getByLabel('Bis').fill(today());
@@ -92,7 +100,7 @@ test.describe('reports', () => {
 		expect(await page.locator('article.report').innerText()).toBe(before);
 		expect(await (await page.request.get(`${frozenUrl}/export?format=csv`)).text()).toBe(csvBefore);
 
-		await page.goto('/reports');
+		await open(page, '/reports');
 		await expect(page.getByRole('link', { name: title })).toHaveAttribute(
 			'href',
 			new URL(frozenUrl).pathname
@@ -103,14 +111,15 @@ test.describe('reports', () => {
 		page,
 		signInAs
 	}) => {
+		test.slow();
 		await signInAs('staff');
-		const response = await page.goto('/reports?from=2026-07-01&to=2026-06-30');
+		const response = await open(page, '/reports?from=2026-07-01&to=2026-06-30');
 		expect(response?.status()).toBe(200);
 		await expect(page.getByRole('alert')).toContainText('Der Zeitraum stimmt nicht');
 		await expect(page.getByText('„Bis“ darf nicht vor „Von“ liegen.')).toBeVisible();
 		await expect(page.getByLabel('Von')).toHaveValue('2026-07-01');
 		// Staff read reports but do not freeze them.
-		await page.goto('/reports');
+		await open(page, '/reports');
 		await expect(page.getByRole('region', { name: 'Ökologisch · kurzfristig' })).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Festschreiben' })).toHaveCount(0);
 	});
@@ -119,8 +128,9 @@ test.describe('reports', () => {
 		test.use({ viewport: { width: 360, height: 740 } });
 
 		test('the report fits without scrolling sideways', async ({ page, signInAs }) => {
+			test.slow();
 			await signInAs('leader');
-			await page.goto('/reports');
+			await open(page, '/reports');
 			await expect(page.getByRole('region', { name: 'Sozial · langfristig' })).toBeVisible();
 			expect(await scrollsSideways(page)).toBe(false);
 			expect(await seriousA11yViolations(page)).toEqual([]);
