@@ -5,7 +5,6 @@ import { getDb } from '$lib/server/db';
 import { firstBoardId, getBoard } from '$lib/server/domain/boards';
 import { freezeReport, listFrozenReports } from '$lib/server/domain/frozen-reports';
 import { can } from '$lib/server/domain/permissions';
-import { buildReport } from '$lib/server/domain/report';
 import { reportPeriodInput } from '$lib/server/domain/report-input';
 import { freezeReportInput } from '$lib/server/domain/report-input';
 import { requirePageUser } from '$lib/server/http/guard';
@@ -49,7 +48,8 @@ export const load: PageServerLoad = (event) => {
 		boardParam: query.get('board') === null ? null : board.id,
 		values: { from: fields.from.slice(0, 10), to: fields.to.slice(0, 10) },
 		errors: parsed.success ? {} : translateIssues(parsed.error.issues, fields),
-		report: parsed.success ? buildReport(db, board.id, parsed.data, now)! : null,
+		/** The report itself is read by `+page.ts`, from the API. */
+		period: parsed.success ? parsed.data : null,
 		frozen: listFrozenReports(db, board.id),
 		canFreeze: can(user.role, 'freezeReports')
 	};

@@ -12,5 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const id = parseId(event.params.id);
 	const frozen = id === null ? undefined : getFrozenReport(getDb(), id);
 	if (!frozen) error(404, m.error_not_found());
-	return { frozen };
+	// The snapshot itself is read by `+page.ts`, from the report's JSON download.
+	const { report: _report, ...summary } = frozen;
+	return { frozen: summary };
 };
