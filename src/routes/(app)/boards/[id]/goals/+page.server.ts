@@ -74,6 +74,8 @@ export const load: PageServerLoad = (event) => {
 		goals: goalsOverview(db, board.id, today()),
 		codeOptions: listFrameworkCodes(db, getLocale()),
 		today: today(),
+		/** The goal whose edit form is open: one at a time keeps the page light. */
+		editing: parseId(event.url.searchParams.get('edit') ?? undefined),
 		canManage: can(user.role, 'manageGoals'),
 		canTrack: can(user.role, 'trackGoals')
 	};
