@@ -5,7 +5,7 @@ import { createBoard } from './boards';
 import { DomainError } from './errors';
 import { codesOfGoal } from './framework-codes';
 import { codesOfBoardGoals, defineGoal, reviseGoal } from './goal-definitions';
-import { goalCodesInput } from './goal-form-input';
+import { goalCodesInput, goalValueFormInput } from './goal-form-input';
 import { createGoalInput } from './goal-input';
 import { listGoals } from './goals';
 
@@ -120,5 +120,21 @@ describe('the codes a goal form sends', () => {
 		for (const codes of ['dnk', 'xyz:1', 'dnk:0', 'dnk:1:2', 'x'.repeat(100), ['dnk:1', 5]]) {
 			expect(goalCodesInput.safeParse({ codes }).success, String(codes)).toBe(false);
 		}
+	});
+});
+
+describe('a measured value from a form', () => {
+	it('takes a decimal comma, and an empty source as none', () => {
+		expect(goalValueFormInput.parse({ value: '12,5', date: '2025-06-30', source: '' })).toEqual({
+			value: 12.5,
+			date: '2025-06-30',
+			source: null
+		});
+	});
+
+	it('refuses a source that is no text (a file comes as null)', () => {
+		expect(
+			goalValueFormInput.safeParse({ value: '1', date: '2025-06-30', source: null }).success
+		).toBe(false);
 	});
 });

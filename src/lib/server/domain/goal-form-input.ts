@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseCodeKey, type CodeRef } from '../../goals/codes';
+import { LIMITS } from '../../board/limits';
 import { MAX_CODES } from './framework-codes';
+import { goalValueInput } from './goal-input';
+import { typedText } from './text-input';
 
 /**
  * The codes a goal form sends: one `codes` field per checked box (`dnk:13`), none when no box is
@@ -27,3 +30,13 @@ export const goalCodesField = z.preprocess(
 );
 
 export const goalCodesInput = z.object({ codes: goalCodesField });
+
+/**
+ * A measured value as the goals page's form sends it: as the API takes it, except that a form
+ * has no null — a source that is no text (a file) is refused, an empty one means none.
+ */
+export const goalValueFormInput = goalValueInput.extend({
+	source: typedText(LIMITS.goalSource)
+		.optional()
+		.transform((v) => v || null)
+});

@@ -13,8 +13,8 @@ import {
 	goalsOverview,
 	reviseGoal
 } from '$lib/server/domain/goal-definitions';
-import { goalCodesInput } from '$lib/server/domain/goal-form-input';
-import { createGoalInput, goalValueInput, updateGoalInput } from '$lib/server/domain/goal-input';
+import { goalCodesInput, goalValueFormInput } from '$lib/server/domain/goal-form-input';
+import { createGoalInput, updateGoalInput } from '$lib/server/domain/goal-input';
 import { getGoal, recordGoalValue, type GoalView } from '$lib/server/domain/goals';
 import { can } from '$lib/server/domain/permissions';
 import { fromDomainError } from '$lib/server/http/api';
@@ -74,6 +74,8 @@ export const load: PageServerLoad = (event) => {
 		goals: goalsOverview(db, board.id, today()),
 		codeOptions: listFrameworkCodes(db, getLocale()),
 		today: today(),
+		/** The goal whose edit form is open: one at a time keeps the page light. */
+		editing: parseId(event.url.searchParams.get('edit') ?? undefined),
 		canManage: can(user.role, 'manageGoals'),
 		canTrack: can(user.role, 'trackGoals')
 	};
@@ -104,12 +106,13 @@ export const actions: Actions = {
 		const board = boardOf(event.params.id);
 		const fields = await fieldsOf(event);
 		if (!fields) error(400, m.error_invalid());
-		const goal = goalOf(board.id, fields);
-		const echo = { goalId: goal.id, values: formValues(fields), codes: sentCodes(fields) };
 		const form = parseGoalForm(fields, updateGoalInput);
+		const goalId = typeof fields.goalId === 'string' ? parseId(fields.goalId) : null;
+		const echo = { goalId, values: formValues(fields), codes: sentCodes(fields) };
 		if (!form.ok) {
 			return fail(400, { update: { ...echo, errors: form.errors, conflict: null } });
 		}
+		const goal = goalOf(board.id, fields);
 		try {
 			reviseGoal(getDb(), user, goal.id, form.data, form.codes);
 		} catch (err) {
@@ -127,17 +130,17 @@ export const actions: Actions = {
 		const board = boardOf(event.params.id);
 		const fields = await fieldsOf(event);
 		if (!fields) error(400, m.error_invalid());
-		const goal = goalOf(board.id, fields);
-		const input = goalValueInput.safeParse(fields);
+		const input = goalValueFormInput.safeParse(fields);
 		if (!input.success) {
 			return fail(400, {
 				record: {
-					goalId: goal.id,
+					goalId: typeof fields.goalId === 'string' ? parseId(fields.goalId) : null,
 					values: formValues(fields),
 					errors: translateIssues(input.error.issues, fields)
 				}
 			});
 		}
+		const goal = goalOf(board.id, fields);
 		recordGoalValue(getDb(), user, goal.id, input.data);
 		return { record: { goalId: goal.id, saved: true as const } };
 	}
