@@ -59,7 +59,7 @@ test.describe('goals with indicators', () => {
 		await form
 			.getByLabel('Richtung', { exact: true })
 			.selectOption({ label: 'Weniger ist besser' });
-		await form.getByText('Kennzeichnungen wählen').click();
+		await form.locator('summary', { hasText: 'DNK-Kriterien' }).click();
 		await form.getByRole('checkbox', { name: /^DNK 13 / }).check();
 		await form.getByRole('button', { name: 'Ziel anlegen' }).click();
 
