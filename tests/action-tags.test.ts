@@ -146,9 +146,14 @@ async function prepare(clients: Clients) {
 const openGroup = (tags: Locator, name: string) =>
 	tags.locator('summary', { hasText: name }).click();
 
+/** Unfolds the form of the section. */
+const openForm = (tags: Locator) =>
+	tags.locator('summary', { hasText: 'Ziele und Kennzeichen zuordnen' }).click();
+
 /** Ticks DNK 13, SDG 7 and the goal, types a new own tag and saves. */
 async function tagIt(page: Page, goal: Goal, tag: string) {
 	const tags = section(page);
+	await openForm(tags);
 	await openGroup(tags, 'DNK-Kriterien');
 	await tags.getByRole('checkbox', { name: 'DNK 13 Klimarelevante Emissionen' }).check();
 	await openGroup(tags, 'Ziele für nachhaltige Entwicklung (SDG)');
@@ -232,6 +237,7 @@ test.describe('goals and tags on the action page', () => {
 		await signInAs('member');
 		await page.goto(`/actions/${action.id}`);
 		const tags = section(page);
+		await openForm(tags);
 		await openGroup(tags, 'DNK-Kriterien');
 		await tags.getByRole('checkbox', { name: 'DNK 13 Klimarelevante Emissionen' }).check();
 		const long = 'Sehr langer Name eines eigenen Kennzeichens';
