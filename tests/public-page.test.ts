@@ -35,7 +35,7 @@ async function makeOwnAndPublic(page: Page, id: number, descriptionPublic: boole
 	if (descriptionPublic) {
 		await publicity.getByRole('checkbox', { name: 'Beschreibung darf öffentlich sein' }).check();
 	}
-	await publicity.getByRole('button', { name: 'Speichern' }).click();
+	await publicity.getByRole('button', { name: 'Sichtbarkeit ändern' }).click();
 	await expect(publicity.getByRole('status')).toHaveText('Gespeichert.');
 }
 
@@ -225,12 +225,12 @@ test('the action page keeps the choice after a conflict and explains it', async 
 	expect(other.status()).toBe(200);
 	const publicity = page.getByRole('region', { name: 'Öffentliche Seite' });
 	await publicity.getByRole('checkbox', { name: 'Auf der öffentlichen Seite zeigen' }).check();
-	await publicity.getByRole('button', { name: 'Speichern' }).click();
+	await publicity.getByRole('button', { name: 'Sichtbarkeit ändern' }).click();
 	await expect(publicity.getByRole('alert')).toContainText('inzwischen geändert');
 	await expect(
 		publicity.getByRole('checkbox', { name: 'Auf der öffentlichen Seite zeigen' })
 	).toBeChecked();
-	await publicity.getByRole('button', { name: 'Speichern' }).click();
+	await publicity.getByRole('button', { name: 'Sichtbarkeit ändern' }).click();
 	await expect(publicity.getByRole('status')).toHaveText('Gespeichert.');
 	const archived = await page.request.post(`/api/actions/${id}/archive`, {
 		data: { version: 3 }
@@ -254,7 +254,7 @@ test.describe('without JavaScript', () => {
 		await page.goto(`/actions/${id}`);
 		const publicity = page.getByRole('region', { name: 'Öffentliche Seite' });
 		await publicity.getByRole('checkbox', { name: 'Auf der öffentlichen Seite zeigen' }).check();
-		await publicity.getByRole('button', { name: 'Speichern' }).click();
+		await publicity.getByRole('button', { name: 'Sichtbarkeit ändern' }).click();
 		await expect(publicity.getByRole('status')).toHaveText('Gespeichert.');
 		await page.goto(`/actions/${id}`);
 		await expect(
