@@ -24,3 +24,19 @@ export interface ActionView extends BoardAction {
 	updatedAt: string;
 	archived: boolean;
 }
+
+/**
+ * What every overview of actions shows of one (timeline, report, public page): where it stands
+ * on the board, how far it is, and when it runs. Dates are `YYYY-MM-DD`.
+ */
+export interface ActionBasics {
+	id: number;
+	title: string;
+	dimension: Dimension;
+	horizon: Horizon;
+	status: Status;
+	/** 0–100. */
+	progress: number;
+	startDate: string | null;
+	dueDate: string | null;
+}

@@ -1,4 +1,5 @@
-import type { Dimension, Horizon, Status } from '../board/cells';
+import type { ActionBasics } from '../board/action-view';
+import type { Dimension, Horizon } from '../board/cells';
 
 /**
  * The board's public page as `/p/<token>.json` answers it — and as the page and the CSV show it.
@@ -21,17 +22,7 @@ export interface PublicView {
 	actions: PublicAction[];
 }
 
-export interface PublicAction {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	status: Status;
-	/** 0–100. */
-	progress: number;
-	/** `YYYY-MM-DD` or null. */
-	startDate: string | null;
-	dueDate: string | null;
+export interface PublicAction extends ActionBasics {
 	/** Markdown, or null when the description is internal (or empty). */
 	description: string | null;
 	/** Display names; present only when `ownerNames` is true. */

@@ -1,3 +1,4 @@
+import type { ActionBasics } from '../board/action-view';
 import type { Cell, Dimension, Horizon, Status } from '../board/cells';
 import type { Framework, GoalDirection } from '../goals/kinds';
 
@@ -29,16 +30,8 @@ export interface ReportProgressEntry {
 	status: Status | null;
 }
 
-export interface ReportAction {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	/** Status and progress as they stood when the report was made. */
-	status: Status;
-	progress: number;
-	dueDate: string | null;
-	startDate: string | null;
+/** Status and progress are as they stood when the report was made. */
+export interface ReportAction extends ActionBasics {
 	/** Archived by the time the report was made (but still on the board during the period). */
 	archived: boolean;
 	owners: string[];

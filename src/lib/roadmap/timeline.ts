@@ -1,3 +1,4 @@
+import type { ActionBasics } from '../board/action-view';
 import { DIMENSIONS, type Dimension, type Horizon, type Status } from '../board/cells';
 import { addDays, daysBetween } from '../board/dates';
 
@@ -15,16 +16,7 @@ export const TIMELINE_RULES = {
 	horizonMonths: { short: 6, medium: 24 }
 } as const;
 
-export interface TimelineAction {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	status: Status;
-	progress: number;
-	startDate: string | null;
-	dueDate: string | null;
-}
+export type TimelineAction = ActionBasics;
 
 export interface Quarter {
 	/** e.g. `2027-Q1` */
