@@ -22,7 +22,7 @@ test.describe('an action', () => {
 		await page.getByLabel('Lena Voigt').check();
 		await page.getByLabel('Tobias Brandt').check();
 		await page
-			.getByLabel('Beschreibung')
+			.getByLabel('Beschreibung', { exact: true })
 			.fill('Mit **Lieferant** sprechen <script>alert(1)</script>');
 		await page.getByRole('button', { name: 'Speichern' }).click();
 		await expect(page.getByText('Gespeichert.')).toBeVisible();
@@ -141,12 +141,12 @@ test.describe('an action', () => {
 		const action = await addAction(page.request, 'Falsch');
 		await page.goto(`/actions/${action.id}`);
 		await page.getByLabel('Titel').fill('');
-		await page.getByLabel('Beschreibung').fill('Bleibt stehen');
+		await page.getByLabel('Beschreibung', { exact: true }).fill('Bleibt stehen');
 		await page.getByLabel('Fortschritt (%)').first().fill('150');
 		await page.getByRole('button', { name: 'Speichern' }).click();
 		await expect(page.getByText('Bitte ausfüllen.')).toBeVisible();
 		await expect(page.getByText('Bitte höchstens 100.')).toBeVisible();
-		await expect(page.getByLabel('Beschreibung')).toHaveValue('Bleibt stehen');
+		await expect(page.getByLabel('Beschreibung', { exact: true })).toHaveValue('Bleibt stehen');
 		const saved = await (await page.request.get(`/api/actions/${action.id}`)).json();
 		expect(saved).toMatchObject({ title: action.title, description: '', version: 1 });
 	});
