@@ -225,6 +225,7 @@ test.describe('goals and tags on the action page', () => {
 		expect(html).toContain('value="Zu verwerfen"');
 		await page.goto(`/actions/${action.id}`);
 		await expect(section(page).getByText('Noch keine Kennzeichen.')).toBeVisible();
+		await openForm(section(page));
 		await expect(section(page).getByRole('checkbox', { name: goal.name })).not.toBeChecked();
 	});
 
