@@ -298,8 +298,12 @@ test.describe('the cluster board', () => {
 			data: { title: `${moving.title} neu`, version: current.version }
 		});
 		expect(renamed.status()).toBe(200);
-		await page.mouse.move(at.card.x + 5, at.spot.y, { steps: 10 });
-		await page.mouse.move(at.spot.x, at.spot.y, { steps: 15 });
+		// Where the target's heading is now: the pointer follows the board as a person's eyes
+		// would, should anything above it have changed its height meanwhile.
+		const heading = (await target.locator('h3').boundingBox())!;
+		const spot = { x: at.spot.x, y: heading.y + 6 };
+		await page.mouse.move(at.card.x + 5, spot.y, { steps: 10 });
+		await page.mouse.move(spot.x, spot.y, { steps: 15 });
 		await expect(target).toHaveAttribute('data-drop-index', '0');
 		await page.mouse.up();
 
