@@ -151,7 +151,8 @@ const PUBLIC_PATHS = [
 	'/language',
 	'/logout',
 	'/calendar',
-	'/unsubscribe'
+	'/unsubscribe',
+	'/accessibility'
 ];
 const isPublic = (path: string) =>
 	PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/')) || path.startsWith('/signin/');

@@ -1170,6 +1170,12 @@ export const MATRIX: MatrixRow[] = [
 
 	// ---- public endpoints: liveness, language, calendar feeds (the secret is the key)
 	{
+		route: '/accessibility',
+		method: 'GET',
+		path: () => '/accessibility',
+		expect: everyone(ok(200, 'text/html'))
+	},
+	{
 		route: '/health',
 		method: 'GET',
 		path: () => '/health',

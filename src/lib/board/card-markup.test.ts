@@ -94,8 +94,8 @@ describe('a card', () => {
 
 describe('the parts', () => {
 	it('keeps progress between 0 and 100', () => {
-		expect(progressMarkup(140, 'Fortschritt')).toContain('--value:100%');
-		expect(progressMarkup(-5, 'Fortschritt')).toContain('--value:0%');
+		expect(progressMarkup(140, 'Fortschritt', 'de')).toContain('--value:100%');
+		expect(progressMarkup(-5, 'Fortschritt', 'de')).toContain('--value:0%');
 	});
 
 	it('says so when nobody owns an action', () => {

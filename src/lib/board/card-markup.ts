@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Dimension, Status } from './cells';
 import { formatDate, initials, isOverdue } from './dates';
+import { formatPercent } from '../format/numbers';
 import { escapeHtml } from '../html';
 
 export { escapeHtml };
@@ -32,10 +33,13 @@ export function statusMarkup(status: Status, label: string): string {
 	return `<span class="status ${status}">${escapeHtml(label)}</span>`;
 }
 
-/** A thin bar drawn by CSS from `--value`, and the percentage as text ("Fortschritt: 40 %"). */
-export function progressMarkup(value: number, label: string): string {
+/**
+ * A thin bar drawn by CSS from `--value`, and the percentage as text in the reader's language
+ * ("Fortschritt: 40 %", "Progress: 40%").
+ */
+export function progressMarkup(value: number, label: string, locale: Locale): string {
 	const percent = Math.round(Math.min(100, Math.max(0, value)));
-	return `<div class="progress-bar" style="--value:${percent}%"><span class="visually-hidden">${escapeHtml(label)}:</span> ${percent} %</div>`;
+	return `<div class="progress-bar" style="--value:${percent}%"><span class="visually-hidden">${escapeHtml(label)}:</span> ${formatPercent(percent, locale)}</div>`;
 }
 
 /** Owners as round initials; full names for screen readers and on hover. */
@@ -122,7 +126,7 @@ export function cardMarkup(action: CardAction, t: CardTexts, canWrite: boolean):
 		`<a class="title" id="card-${action.id}" href="/actions/${action.id}">${title}</a>` +
 		`<div class="meta">${statusMarkup(action.status, t.status[action.status])} ` +
 		`<span class="${overdue ? 'due overdue' : 'due'}">${escapeHtml(dueText(t, action.dueDate, overdue))}</span></div>` +
-		progressMarkup(action.progress, t.progress) +
+		progressMarkup(action.progress, t.progress, t.locale) +
 		`<div class="footer">${ownersMarkup(action.owners, t.owners, t.nobody)}${move}</div>`
 	);
 }

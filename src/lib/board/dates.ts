@@ -1,3 +1,5 @@
+import { EASY_GERMAN, languageOf, type Locale } from '../locales';
+
 /** Today's calendar date where the code runs, as `YYYY-MM-DD`. */
 export function today(now = new Date()): string {
 	const y = now.getFullYear();
@@ -30,11 +32,11 @@ function formatter(locale: string, style: 'date' | 'dateTime') {
 	const key = `${locale}|${style}`;
 	let f = formatters.get(key);
 	if (!f) {
+		// Easy German writes the month as a word: "15. August 2026".
+		const dateStyle = locale === EASY_GERMAN ? 'long' : 'medium';
 		f = new Intl.DateTimeFormat(
-			locale,
-			style === 'date'
-				? { dateStyle: 'medium', timeZone: 'UTC' }
-				: { dateStyle: 'medium', timeStyle: 'short' }
+			languageOf(locale as Locale),
+			style === 'date' ? { dateStyle, timeZone: 'UTC' } : { dateStyle, timeStyle: 'short' }
 		);
 		formatters.set(key, f);
 	}

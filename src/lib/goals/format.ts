@@ -23,8 +23,11 @@ export function formatWithUnit(value: number, unit: string, locale: string): str
 /** An amount as a form shows it for editing: no grouping, the reader's decimal sign. */
 export function amountForInput(value: number, locale: string): string {
 	const text = String(value);
-	return locale === 'de' ? text.replace('.', ',') : text;
+	return usesDecimalComma(locale) ? text.replace('.', ',') : text;
 }
+
+/** Whether the language writes "12,5" (German, French, Dutch) rather than "12.5". */
+const usesDecimalComma = (locale: string) => formatAmount(1.5, locale).includes(',');
 
 /** Short labels of codes ("DNK 13, SDG 13"), as the list of options names them. */
 export function codeLabels(codes: CodeRef[], options: CodeOption[]): string[] {

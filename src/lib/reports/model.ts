@@ -1,3 +1,4 @@
+import { localizedCodeTitle } from '../goals/code-titles';
 import type { ActionBasics } from '../board/action-view';
 import type { Cell, Dimension, Horizon, Status } from '../board/cells';
 import type { Framework, GoalDirection } from '../goals/kinds';
@@ -114,9 +115,11 @@ export interface FrozenReportSummary {
 	frozenBy: string | null;
 }
 
-/** Titles in the reader's language: German for German, English for every other. */
-export const codeTitle = (c: { titleDe: string; titleEn: string }, locale: string) =>
-	locale === 'de' ? c.titleDe : c.titleEn;
+/** A code's title in the reader's language; the DNK index's criteria are DNK codes. */
+export const codeTitle = (
+	c: { framework?: Framework; code: number; titleDe: string; titleEn: string },
+	locale: string
+) => localizedCodeTitle({ framework: 'dnk', ...c }, locale);
 
 /** Every action of a report, cell after cell. */
 export const reportActions = (report: ReportModel) => report.cells.flatMap((c) => c.actions);

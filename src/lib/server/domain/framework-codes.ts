@@ -4,6 +4,7 @@ import { actionCodes, frameworkCodes, goalCodes, goals } from '../db/schema';
 import { commitChange } from '../events/commit';
 import { FRAMEWORKS, type Framework } from '../../goals/kinds';
 import type { CodeOption, CodeRef } from '../../goals/codes';
+import { localizedCodeTitle } from '../../goals/code-titles';
 import type { Locale } from '../../locales';
 import type { Actor } from './actor';
 import { findActionRow } from './action-view';
@@ -30,7 +31,7 @@ export function listFrameworkCodes(db: Conn, locale: Locale): CodeOption[] {
 		.map((row) => ({
 			framework: row.framework,
 			code: row.code,
-			title: locale === 'de' ? row.titleDe : row.titleEn
+			title: localizedCodeTitle(row, locale)
 		}))
 		.sort(byFrameworkThenCode);
 }

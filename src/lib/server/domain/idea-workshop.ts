@@ -73,21 +73,30 @@ export function decodeWorkshopFile(bytes: Uint8Array): { text: string } | Import
 	}
 }
 
-/** Column names of the header row, in English and German, to the field they fill. */
+/** Column names of the header row, in the app's languages, to the field they fill. */
 const COLUMNS: Record<string, 'title' | 'text' | 'dimension'> = {
 	title: 'title',
 	titel: 'title',
+	titre: 'title',
 	text: 'text',
-	dimension: 'dimension'
+	texte: 'text',
+	tekst: 'text',
+	dimension: 'dimension',
+	dimensie: 'dimension'
 };
 
-/** Dimension names as people write them, German or English, and the fixed identifiers. */
+/** Dimension names as people write them, in the app's languages, and the fixed identifiers. */
 const DIMENSION_NAMES: Record<string, Dimension> = {
 	ökologisch: 'ecological',
 	oekologisch: 'ecological',
 	ökonomisch: 'economic',
 	oekonomisch: 'economic',
 	sozial: 'social',
+	écologique: 'ecological',
+	économique: 'economic',
+	ecologisch: 'ecological',
+	economisch: 'economic',
+	sociaal: 'social',
 	...Object.fromEntries(DIMENSIONS.map((d) => [d, d]))
 };
 
