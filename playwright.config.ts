@@ -16,6 +16,9 @@ export default defineConfig<object, { serverKind: ServerKind }>({
 		locale: 'de-DE',
 		viewport: { width: 1280, height: 800 },
 		trace: 'retain-on-failure',
+		// The service worker would copy the whole app into every test's fresh browser; the tests of
+		// the installable app (pwa.test.ts) allow it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			// Debian's Chromium; Playwright's own browser download cannot be reached from these machines.
 			executablePath: '/usr/bin/chromium',

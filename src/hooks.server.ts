@@ -79,7 +79,9 @@ const handleHost: Handle = ({ event, resolve }) => {
 		event.url.pathname !== '/health' &&
 		!isAllowedHost(event.request.headers.get('host'), process.env.ORIGIN)
 	) {
-		return new Response('Unknown host\n', {
+		// Before `handleLocale`: the language is read from the cookie here.
+		const locale = requestLocale(event.cookies);
+		return new Response(`${m.error_unknown_host({}, { locale })}\n`, {
 			status: 400,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});

@@ -98,6 +98,48 @@ export async function seriousA11yViolations(page: Page) {
 		}));
 }
 
+/** True when the page is wider than the window, so it scrolls sideways. */
+export const scrollsSideways = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/**
+ * Controls smaller than 24 × 24 CSS pixels (WCAG 2.2, 2.5.8), as "tag: name (w×h)". Links inside
+ * running text are exempt, as the criterion allows; so are controls the page hides.
+ */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const controls = document.querySelectorAll<HTMLElement>(
+			'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"]'
+		);
+		const small: string[] = [];
+		for (const el of controls) {
+			const box = el.getBoundingClientRect();
+			if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden')
+				continue;
+			if (el.closest('.visually-hidden')) continue;
+			const inText =
+				el.tagName === 'A' &&
+				getComputedStyle(el).display === 'inline' &&
+				el.closest('p, li, dd, td');
+			if (inText) continue;
+			if (box.width < 24 || box.height < 24) {
+				const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+				small.push(
+					`${el.tagName.toLowerCase()}: ${name} (${Math.round(box.width)}×${Math.round(box.height)})`
+				);
+			}
+		}
+		return small;
+	});
+}
+
+/** Picks a language in the header's language fold (each named in its own language). */
+export async function chooseLanguage(page: Page, name: string) {
+	const picker = page.locator('details.language-switch').first();
+	await picker.locator('summary').click();
+	await picker.getByRole('button', { name, exact: true }).click();
+}
+
 interface NewUserOptions {
 	role?: Role;
 	name?: string;

@@ -37,7 +37,7 @@ const PAGES = `dreiklang-pages-${version}`;
 const STORED_AT = 'x-dreiklang-stored-at';
 /** The pages kept at most; the oldest go first. */
 const MAX_PAGES = 40;
-const SHELL_FILES = [...build, ...files.filter((f) => !f.endsWith('.txt') && !f.endsWith('.js'))];
+const SHELL_FILES = [...build, ...files.filter((f) => !f.endsWith('.txt'))];
 const SHELL_SET = new Set(SHELL_FILES);
 
 /** Pages kept for reading offline: what comes next, a board, an action. */
@@ -76,8 +76,35 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(fromShell(request));
 		return;
 	}
-	if (request.mode === 'navigate') event.respondWith(page(request, url));
+	if (request.mode === 'navigate') {
+		event.respondWith(page(request, url));
+		return;
+	}
+	// Within the app, pages change without loading: the data of a kept page comes alone. Its
+	// page is fetched beside it, so that what the person saw last is what opens offline.
+	const shown = pageOfData(url);
+	if (shown) event.waitUntil(refreshCopy(shown));
 });
+
+const DATA_SUFFIX = '/__data.json';
+
+/** The page whose data `url` asks for, if it is one that is kept. */
+function pageOfData(url: URL): URL | null {
+	if (!url.pathname.endsWith(DATA_SUFFIX)) return null;
+	const shown = new URL(url.pathname.slice(0, -DATA_SUFFIX.length) || '/', url.origin);
+	for (const [key, value] of url.searchParams)
+		if (!key.startsWith('x-sveltekit-')) shown.searchParams.append(key, value);
+	return KEPT_PAGE.test(shown.pathname) ? shown : null;
+}
+
+async function refreshCopy(url: URL) {
+	try {
+		const response = await fetch(url.href, { headers: { accept: 'text/html' } });
+		if (isKeepable(response)) await store(url, response);
+	} catch {
+		// Offline: the copy kept stays as it is.
+	}
+}
 
 /** Scripts, styles and icons of this version: from the shell, or the network if not kept. */
 async function fromShell(request: Request): Promise<Response> {

@@ -22,7 +22,10 @@ export interface NewBoard {
 	horizonLong?: string;
 }
 
-/** The horizon texts a new board starts with (the organisation can change them). */
+/**
+ * The horizon texts a new board starts with when none are given (the organisation can change
+ * them). Setup gives them in the admin's language (`setup_horizon_*`).
+ */
 export const DEFAULT_HORIZONS = {
 	horizonShort: 'bis 6 Monate',
 	horizonMedium: '6–24 Monate',

@@ -161,7 +161,7 @@ export async function reportXlsx(report: ReportModel, locale: Locale): Promise<U
 		book,
 		m.report_sheet_dnk({}, o),
 		[
-			{ header: 'Nr.', width: 6 },
+			{ header: m.report_dnk_number({}, o), width: 6 },
 			{ header: m.report_dnk_criterion({}, o), width: 40 },
 			{ header: m.report_dnk_count({}, o), width: 10 },
 			{ header: m.report_sheet_actions({}, o), width: 60 }

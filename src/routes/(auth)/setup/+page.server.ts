@@ -44,7 +44,12 @@ export const actions: Actions = {
 					passwordHash: await hashPassword(form.data.password),
 					locale: getLocale()
 				},
-				m.setup_board_name()
+				m.setup_board_name(),
+				{
+					horizonShort: m.setup_horizon_short(),
+					horizonMedium: m.setup_horizon_medium(),
+					horizonLong: m.setup_horizon_long()
+				}
 			);
 			spendSetupCode();
 			const session = createSession(db, user.id);
