@@ -166,7 +166,7 @@ test.describe('the frame', () => {
 		);
 		await expect(
 			page.getByLabel('mittelfristig: Tage ohne Fortschritt')
-		).toHaveAccessibleDescription('Bitte höchstens 3650.');
+		).toHaveAccessibleDescription('Bitte höchstens 3.650.');
 		await expect(page.getByLabel('langfristig: Tage ohne Fortschritt')).toHaveAccessibleDescription(
 			'Bitte ausfüllen.'
 		);

@@ -60,7 +60,7 @@ describe('a card', () => {
 		const html = decode(cardMarkup(card({ dueDate: '2099-03-01', progress: 55 }), de, false));
 		expect(html).toContain('<span class="status in_progress">läuft</span>');
 		expect(html).toContain('style="--value:55%"');
-		expect(html).toContain('<span class="visually-hidden">Fortschritt:</span> 55 %');
+		expect(html).toContain('<span class="visually-hidden">Fortschritt:</span> 55\u00a0%');
 		expect(html).toContain('fällig 01.03.2099');
 		expect(html).toContain('<span aria-hidden="true">JA</span>');
 		expect(html).toContain('<span class="visually-hidden">Jana Albers</span>');
@@ -128,7 +128,7 @@ describe('a cell of cards', () => {
 		);
 		expect(renamed).toContain('Jana Berger');
 		expect(renamed).not.toContain('Jana Albers');
-		expect(cardListMarkup([card({ id: 3, progress: 90 })], de, true)).toContain('90 %');
+		expect(cardListMarkup([card({ id: 3, progress: 90 })], de, true)).toContain('90\u00a0%');
 		expect(cardListMarkup([card({ id: 3 })], de, false)).not.toContain('class="move"');
 		expect(decode(cardListMarkup([card({ id: 3 })], cardTexts('en'), true))).toContain('Move to…');
 	});

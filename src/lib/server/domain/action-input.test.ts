@@ -87,7 +87,7 @@ describe('action input', () => {
 		const p = progressInput.safeParse(progress);
 		expect(translateIssues(p.error!.issues, progress)).toEqual({
 			progress: 'Bitte ausfüllen.',
-			note: 'Bitte höchstens 2000 Zeichen.'
+			note: 'Bitte höchstens 2.000 Zeichen.'
 		});
 	});
 
