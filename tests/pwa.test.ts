@@ -117,8 +117,8 @@ test.describe('without a connection', () => {
 		const note = page.getByLabel('Notiz');
 		await note.fill('Heute im Keller ohne Netz notiert');
 		await page.getByRole('button', { name: 'Fortschritt eintragen' }).click();
-		await expect(page.getByRole('alert').filter({ hasText: 'Keine Verbindung' })).toContainText(
-			'Nichts wurde gespeichert'
+		await expect(page.locator('.connection-notice')).toContainText(
+			'Keine Verbindung: Nichts wurde gespeichert.'
 		);
 		await expect(note).toHaveValue('Heute im Keller ohne Netz notiert');
 		await context.close();
