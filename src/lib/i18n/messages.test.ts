@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EASY_GERMAN, LOCALES } from '$lib/locales';
@@ -40,10 +40,27 @@ function inputs(message: Message): string[] {
 	return [...names].sort();
 }
 
+/** The app's own source files (not the compiled messages, not the tests). */
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sourceFiles(path);
+		return /\.(svelte|ts)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+	});
+}
+
 const base = read(settings.baseLocale);
 const baseKeys = Object.keys(base);
 
 describe('messages', () => {
+	it('has no message the app no longer uses', () => {
+		const source = sourceFiles(join(root, 'src'))
+			.map((file) => readFileSync(file, 'utf8'))
+			.join('\n');
+		const used = new Set(source.match(/\b[a-z][a-z0-9_]*\b/g));
+		expect(baseKeys.filter((key) => !used.has(key))).toEqual([]);
+	});
+
 	it('lists the same languages as the app', () => {
 		expect(settings.locales).toEqual([...LOCALES]);
 	});

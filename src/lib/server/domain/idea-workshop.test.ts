@@ -83,6 +83,23 @@ describe('parsing a workshop’s ideas', () => {
 		]);
 	});
 
+	it('reads French and Dutch column and dimension names', () => {
+		const french = parseWorkshopIdeas(
+			'titre;texte;dimension\nJardin;Potager;écologique\nAchats;;Économique\n'
+		);
+		expect(ideasOf(french).map((i) => [i.title, i.text, i.dimension])).toEqual([
+			['Jardin', 'Potager', 'ecological'],
+			['Achats', '', 'economic']
+		]);
+		const dutch = parseWorkshopIdeas(
+			'titel,tekst,dimensie\nMoestuin,,ecologisch\nBuddy,Samen,sociaal\n'
+		);
+		expect(ideasOf(dutch).map((i) => [i.title, i.text, i.dimension])).toEqual([
+			['Moestuin', '', 'ecological'],
+			['Buddy', 'Samen', 'social']
+		]);
+	});
+
 	it('takes a title column alone as lines, not as CSV', () => {
 		expect(parseWorkshopIdeas('Titel\nEine Idee').format).toBe('lines');
 		expect(parseWorkshopIdeas('Titel, Text und Dimension klären').format).toBe('lines');
