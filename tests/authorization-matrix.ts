@@ -1170,7 +1170,7 @@ export const MATRIX: MatrixRow[] = [
 
 	// ---- public endpoints: liveness, language, calendar feeds (the secret is the key)
 	{
-		route: '/accessibility',
+		route: '/(auth)/accessibility',
 		method: 'GET',
 		path: () => '/accessibility',
 		expect: everyone(ok(200, 'text/html'))

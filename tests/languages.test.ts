@@ -162,3 +162,32 @@ test('POST /language takes each language and the page follows it', async ({ page
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 	}
 });
+
+test('the accessibility statement is linked from the foot of every page and read without signing in', async ({
+	page,
+	signInAs
+}) => {
+	await page.goto('/login');
+	await page.getByRole('contentinfo').getByRole('link', { name: 'Barrierefreiheit' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Erklärung zur Barrierefreiheit'
+	);
+	for (const heading of [
+		'Was wir prüfen',
+		'Was noch nicht barrierefrei ist',
+		'Eine Barriere melden'
+	])
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	expect(await seriousA11yViolations(page)).toEqual([]);
+
+	await chooseLanguage(page, 'Leichte Sprache');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Barriere-Freiheit');
+	await expect(page.getByText('Prüf-Leser haben die Texte noch nicht gelesen.')).toBeVisible();
+	await chooseLanguage(page, 'Deutsch');
+
+	await signInAs('staff');
+	await page.goto('/upcoming');
+	await expect(
+		page.getByRole('contentinfo').getByRole('link', { name: 'Barrierefreiheit' })
+	).toHaveAttribute('href', '/accessibility');
+});
