@@ -163,6 +163,23 @@ describe('the digest e-mail', () => {
 		});
 	});
 
+	it('is written in French and Dutch, with dates as those languages write them', async () => {
+		const { db, reader, english } = await week();
+		setLocale(db, reader.id, 'fr');
+		setLocale(db, english.id, 'nl');
+		sendDueDigests(db, at('2026-03-09', 8));
+		const mails = outbox(db);
+		const french = mails.find((m) => m.userId === reader.id)!;
+		const dutch = mails.find((m) => m.userId === english.id)!;
+		expect(french.subject).toBe(
+			'Votre récapitulatif de la semaine : du 2 mars 2026 au 8 mars 2026'
+		);
+		expect(french.text).toContain('Actions déplacées dans une autre case');
+		expect(french.html).toContain('lang="fr"');
+		expect(dutch.subject).toBe('Uw weekoverzicht: 2 mrt 2026 tot en met 8 mrt 2026');
+		expect(dutch.text).toContain('Naar een ander vak verplaatst');
+	});
+
 	it('is written once per period', async () => {
 		const { db } = await week();
 		sendDueDigests(db, at('2026-03-09', 8));
