@@ -1,10 +1,12 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { intlCachePlugin } from './scripts/intl-cache.js';
 
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		intlCachePlugin(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
