@@ -154,7 +154,8 @@ const PUBLIC_PATHS = [
 	'/logout',
 	'/calendar',
 	'/unsubscribe',
-	'/accessibility'
+	'/accessibility',
+	'/manifest.webmanifest'
 ];
 const isPublic = (path: string) =>
 	PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/')) || path.startsWith('/signin/');

@@ -1176,6 +1176,12 @@ export const MATRIX: MatrixRow[] = [
 		expect: everyone(ok(200, 'text/html'))
 	},
 	{
+		route: '/manifest.webmanifest',
+		method: 'GET',
+		path: () => '/manifest.webmanifest',
+		expect: everyone(ok(200, 'application/manifest+json'))
+	},
+	{
 		route: '/health',
 		method: 'GET',
 		path: () => '/health',

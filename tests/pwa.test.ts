@@ -54,6 +54,16 @@ test('Chromium can install the app: manifest, icons and a service worker with a 
 	const cdp = await page.context().newCDPSession(page);
 	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
 	expect(installabilityErrors).toEqual([]);
+
+	// The manifest speaks the reader's language.
+	await page.request.post('/language', {
+		form: { locale: 'fr' },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
+	const french = await (await page.request.get(manifestHref!)).json();
+	expect(french).toMatchObject({ lang: 'fr', name: 'Dreiklang' });
+	expect(french.description).toMatch(/^Planifier ensemble/);
 	await context.close();
 });
 
