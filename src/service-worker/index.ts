@@ -14,7 +14,9 @@
  */
 import { build, files, version } from '$service-worker';
 import { formatDateTime } from '$lib/board/dates';
-import { LOCALES, languageOf, type Locale } from '$lib/locales';
+import { escapeHtml } from '$lib/html';
+import { languageOf, type Locale } from '$lib/locales';
+import { isLocale } from '$lib/paraglide/runtime';
 import {
 	offline_notice,
 	offline_page_text,
@@ -184,17 +186,17 @@ let lastLocale: Locale | null = null;
 function preferredLocale(): Locale {
 	if (lastLocale) return lastLocale;
 	const browser = sw.navigator.language.toLowerCase().slice(0, 2);
-	return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'de';
+	return isLocale(browser) ? browser : 'de';
 }
 
 /** The kept page with the notice "offline – shown as of …" at the top of its body. */
 async function withOfflineNotice(kept: Response): Promise<Response> {
 	const html = await kept.text();
 	const lang = /<html lang="([\w-]{2,12})"/.exec(html.slice(0, 200))?.[1] ?? '';
-	const locale = (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'de';
+	const locale: Locale = isLocale(lang) ? lang : 'de';
 	lastLocale = locale;
 	const storedAt = kept.headers.get(STORED_AT) ?? new Date().toISOString();
-	const notice = `<p class="offline-notice" role="status" lang="${languageOf(locale)}">${escape(
+	const notice = `<p class="offline-notice" role="status" lang="${languageOf(locale)}">${escapeHtml(
 		offline_notice({ date: formatDateTime(storedAt, locale) }, { locale })
 	)}</p>`;
 	const headers = new Headers(kept.headers);
@@ -213,7 +215,7 @@ function offlinePage(locale: Locale): Response {
 		locale,
 		offline_page_title({}, { locale }),
 		offline_page_text({}, { locale }),
-		`<p><a href="/upcoming">${escape(nav_upcoming({}, { locale }))}</a></p>`
+		`<p><a href="/upcoming">${escapeHtml(nav_upcoming({}, { locale }))}</a></p>`
 	);
 }
 
@@ -221,10 +223,10 @@ function htmlPage(locale: Locale, title: string, text: string, more = ''): Respo
 	const body =
 		`<!doctype html><html lang="${locale}"><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
-		`<title>${escape(title)} · Dreiklang</title>` +
+		`<title>${escapeHtml(title)} · Dreiklang</title>` +
 		`<style>body{font:1.125rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:36rem;padding:1.5rem;color:#1b1f24;background:#f6f7f5}` +
 		`a{color:#1f5c45;display:inline-block;min-height:44px;padding:.5rem 0}</style>` +
-		`<main><h1>${escape(title)}</h1><p>${escape(text)}</p>${more}</main>`;
+		`<main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${more}</main>`;
 	return new Response(body, {
 		status: OFFLINE_FAILURE_STATUS,
 		headers: {
@@ -234,9 +236,3 @@ function htmlPage(locale: Locale, title: string, text: string, more = ''): Respo
 		}
 	});
 }
-
-const escape = (text: string) =>
-	text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);

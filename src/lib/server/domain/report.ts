@@ -1,13 +1,7 @@
 import type { Conn } from '../db';
 import { clientOf } from '../db/prepared';
-import {
-	CELLS,
-	cellKey,
-	type Cell,
-	type Dimension,
-	type Horizon,
-	type Status
-} from '../../board/cells';
+import { CELLS, DIMENSIONS, HORIZONS, cellKey, type Cell, type Status } from '../../board/cells';
+import type { ActionBasics } from '../../board/action-view';
 import { addDays } from '../../board/dates';
 import type { Framework } from '../../goals/kinds';
 import {
@@ -213,15 +207,7 @@ export function buildReport(
 	};
 }
 
-interface ActionRow {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	status: Status;
-	progress: number;
-	dueDate: string | null;
-	startDate: string | null;
+interface ActionRow extends ActionBasics {
 	archivedAt: number | null;
 }
 
@@ -241,10 +227,8 @@ interface EntryRow {
 	author: string | null;
 }
 
-const DIMENSION_ORDER: Dimension[] = ['ecological', 'economic', 'social'];
-const HORIZON_ORDER: Horizon[] = ['short', 'medium', 'long'];
 const cellRank = (c: Cell) =>
-	DIMENSION_ORDER.indexOf(c.dimension) * 3 + HORIZON_ORDER.indexOf(c.horizon);
+	DIMENSIONS.indexOf(c.dimension) * HORIZONS.length + HORIZONS.indexOf(c.horizon);
 
 /** Midnight at the start of a calendar day in the server's time zone, in milliseconds. */
 function dayStart(date: string): number {

@@ -1,20 +1,13 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { actions } from '../db/schema';
-import type { Dimension, Horizon, Status } from '../../board/cells';
-import { HORIZONS } from '../../board/cells';
+import type { ActionBasics } from '../../board/action-view';
+import { HORIZONS, type Horizon } from '../../board/cells';
 import { ownersOf } from './board-actions';
 import { followedActionIds } from './follows';
 import { summarizeMarkdown } from '../markdown';
 
-export interface UpcomingAction {
-	id: number;
-	title: string;
-	dimension: Dimension;
-	horizon: Horizon;
-	status: Status;
-	progress: number;
-	dueDate: string | null;
+export interface UpcomingAction extends Omit<ActionBasics, 'startDate'> {
 	owners: { id: number; name: string }[];
 	/** The description's first sentence or line, without Markdown. */
 	summary: string;
